@@ -1,0 +1,17 @@
+package dev.concierge.application.port.out;
+
+import dev.concierge.domain.tenant.PasswordHash;
+import dev.concierge.domain.tenant.PlainPassword;
+import reactor.core.publisher.Mono;
+
+/**
+ * One-way password hashing. Hashing is deliberately slow; implementations must do it off the event loop.
+ */
+public interface PasswordHasher {
+
+    /** @return a salted hash of the password; never empty */
+    Mono<PasswordHash> hash(PlainPassword password);
+
+    /** @return whether the password produced the hash; never empty, {@code false} for a malformed hash */
+    Mono<Boolean> matches(String candidate, PasswordHash hash);
+}

@@ -1,0 +1,32 @@
+package dev.concierge.application.service;
+
+import static dev.concierge.domain.tenant.TenantFixtures.pendingTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concierge.application.testing.InMemoryTenants;
+import dev.concierge.domain.tenant.Tenant;
+import dev.concierge.domain.tenant.TenantId;
+import dev.concierge.domain.tenant.TenantNotFoundException;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+class ConfirmTenantServiceTest {
+
+    private final InMemoryTenants tenants = new InMemoryTenants();
+    private final ConfirmTenantService service = new ConfirmTenantService(tenants);
+
+    @Test
+    void confirmedTenantIsStoredActive() {
+        Tenant pending = tenants.add(pendingTenant().build()).block();
+
+        StepVerifier.create(service.confirm(pending.id()))
+                .assertNext(tenant -> assertThat(tenant.isActive()).isTrue())
+                .verifyComplete();
+        assertThat(tenants.findById(pending.id()).block().isActive()).isTrue();
+    }
+
+    @Test
+    void unknownTenantCannotBeConfirmed() {
+        StepVerifier.create(service.confirm(TenantId.random())).expectError(TenantNotFoundException.class).verify();
+    }
+}

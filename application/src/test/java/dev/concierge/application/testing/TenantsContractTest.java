@@ -1,0 +1,132 @@
+package dev.concierge.application.testing;
+
+import static dev.concierge.domain.tenant.TenantFixtures.activeTenant;
+import static dev.concierge.domain.tenant.TenantFixtures.pendingTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concierge.application.port.out.Tenants;
+import dev.concierge.domain.tenant.AllowedOrigins;
+import dev.concierge.domain.tenant.Branding;
+import dev.concierge.domain.tenant.ClientKey;
+import dev.concierge.domain.tenant.ClientKeyTakenException;
+import dev.concierge.domain.tenant.HexColor;
+import dev.concierge.domain.tenant.OwnerEmailTakenException;
+import dev.concierge.domain.tenant.Position;
+import dev.concierge.domain.tenant.Tenant;
+import dev.concierge.domain.tenant.TenantId;
+import dev.concierge.domain.tenant.TenantNotFoundException;
+import dev.concierge.domain.tenant.TenantStatus;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+/**
+ * What every implementation of {@link Tenants} must do. Subclasses provide an empty store per test.
+ */
+public abstract class TenantsContractTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** A store holding no tenants. */
+    protected abstract Tenants tenants();
+
+    @Test
+    void addedTenantIsFoundByIdAndByClientKeyExactlyAsStored() {
+        Tenants tenants = tenants();
+        Tenant tenant = pendingTenant().withOrigin("http://localhost:8080").withOrigin("https://b.example:8443").build();
+
+        StepVerifier.create(tenants.add(tenant)).expectNext(tenant).verifyComplete();
+
+        StepVerifier.create(tenants.findById(tenant.id())).expectNext(tenant).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(tenants.findByClientKey(tenant.clientKey())).assertNext(found -> {
+            assertThat(found).isEqualTo(tenant);
+            assertThat(found.allowedOrigins().values()).extracting(Object::toString)
+                    .containsExactly("https://bakery.example", "http://localhost:8080", "https://b.example:8443");
+            assertThat(found.owner().passwordHash()).isEqualTo(tenant.owner().passwordHash());
+        }).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void unknownTenantsAreEmpty() {
+        Tenants tenants = tenants();
+
+        StepVerifier.create(tenants.findById(TenantId.random())).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(tenants.findByClientKey(ClientKey.of("nobody-here"))).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void secondTenantWithTakenClientKeyIsRejectedAndNothingOfItIsStored() {
+        Tenants tenants = tenants();
+        Tenant first = activeTenant().withClientKey("corner-bakery").build();
+        Tenant second = pendingTenant().withClientKey("corner-bakery").withOwnerEmail("other@owner.example").build();
+        tenants.add(first).block(TIMEOUT);
+
+        StepVerifier.create(tenants.add(second)).expectError(ClientKeyTakenException.class).verify(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(second.id())).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(tenants.findByClientKey(first.clientKey())).expectNext(first).expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void secondTenantWithTakenOwnerEmailIsRejected() {
+        Tenants tenants = tenants();
+        tenants.add(activeTenant().withOwnerEmail("owner@bakery.example").build()).block(TIMEOUT);
+        Tenant second = pendingTenant().withOwnerEmail("owner@bakery.example").build();
+
+        StepVerifier.create(tenants.add(second)).expectError(OwnerEmailTakenException.class).verify(TIMEOUT);
+        StepVerifier.create(tenants.findById(second.id())).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void concurrentSignUpsForOneClientKeyLetExactlyOneWin() {
+        Tenants tenants = tenants();
+        AtomicInteger rejected = new AtomicInteger();
+
+        List<Tenant> stored = Flux.range(0, 8)
+                .flatMap(i -> tenants.add(pendingTenant().withClientKey("race-key").withOwnerEmail(i + "@race.example").build())
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .onErrorResume(ClientKeyTakenException.class, e -> {
+                            rejected.incrementAndGet();
+                            return Mono.<Tenant>empty();
+                        }))
+                .collectList()
+                .block(TIMEOUT);
+
+        assertThat(stored).hasSize(1);
+        assertThat(rejected).hasValue(7);
+    }
+
+    @Test
+    void updateReplacesStatusBrandingAndOrigins() {
+        Tenants tenants = tenants();
+        Tenant tenant = pendingTenant().build();
+        tenants.add(tenant).block(TIMEOUT);
+        Branding branding = new Branding("Ask the Baker", "\uD83E\uDD50", URI.create("https://cdn.bakery.example/logo.png"),
+                "Hi! Fresh bread today.", "Georgia", HexColor.of("#aa3300"), HexColor.of("#000"), Position.BOTTOM_LEFT);
+        Tenant changed = tenant.confirm().withBranding(branding)
+                .withAllowedOrigins(AllowedOrigins.parse(List.of("https://new.example", "https://bakery.example")));
+
+        StepVerifier.create(tenants.update(changed)).expectNext(changed).expectComplete().verify(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(tenant.id())).assertNext(found -> {
+            assertThat(found).isEqualTo(changed);
+            assertThat(found.status()).isEqualTo(TenantStatus.ACTIVE);
+            assertThat(found.allowedOrigins().values()).extracting(Object::toString)
+                    .containsExactly("https://new.example", "https://bakery.example");
+        }).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void updatingATenantThatWasNeverAddedFails() {
+        StepVerifier.create(tenants().update(activeTenant().build()))
+                .expectError(TenantNotFoundException.class)
+                .verify(TIMEOUT);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.concierge.domain.tenant;
+
+import dev.concierge.domain.shared.InvalidValueException;
+import dev.concierge.domain.shared.Text;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a tenant's widget looks and greets: title, launcher emoji, optional logo, first message, font, colours and
+ * position on the host page.
+ *
+ * @param logoUrl an absolute https URL, or {@code null} for no logo
+ */
+public record Branding(
+        String title,
+        String buttonEmoji,
+        URI logoUrl,
+        String firstMessage,
+        String font,
+        HexColor primaryColor,
+        HexColor textColor,
+        Position position) {
+
+    public static final String DEFAULT_EMOJI = "\uD83D\uDCAC";
+    public static final String DEFAULT_FONT = "system-ui";
+
+    public Branding {
+        title = Text.require(title, 80, false);
+        buttonEmoji = Text.require(buttonEmoji, 16, false);
+        firstMessage = Text.require(firstMessage, 500, true);
+        font = Text.require(font, 60, false);
+        if (!font.matches("[\\p{L}\\p{N} ,'-]+")) {
+            throw new InvalidValueException("font must be a font family name");
+        }
+        if (logoUrl != null && (!"https".equalsIgnoreCase(logoUrl.getScheme()) || logoUrl.getHost() == null)) {
+            throw new InvalidValueException("logo must be an absolute https URL");
+        }
+        Objects.requireNonNull(primaryColor, "primaryColor");
+        Objects.requireNonNull(textColor, "textColor");
+        Objects.requireNonNull(position, "position");
+    }
+
+    /**
+     * The look a new tenant starts with, titled with its display name.
+     */
+    public static Branding defaultsFor(DisplayName name) {
+        return new Branding(name.value(), DEFAULT_EMOJI, null, "Hello! How can I help you today?", DEFAULT_FONT,
+                HexColor.of("#1f6feb"), HexColor.of("#ffffff"), Position.BOTTOM_RIGHT);
+    }
+
+    public Optional<URI> logo() {
+        return Optional.ofNullable(logoUrl);
+    }
+}

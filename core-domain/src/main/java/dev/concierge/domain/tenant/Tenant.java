@@ -1,0 +1,162 @@
+package dev.concierge.domain.tenant;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * A business that runs an assistant on its website. Immutable: every change returns a new tenant.
+ *
+ * <p>New tenants are made by {@link #signUp}, which applies the sign-up rules; {@link #reconstitute} rebuilds a
+ * stored tenant and is meant for persistence adapters only.
+ */
+public final class Tenant {
+
+    /** The time zone a tenant's availability is read in until its owner chooses one. */
+    public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Berlin");
+
+    private final TenantId id;
+    private final ClientKey clientKey;
+    private final Owner owner;
+    private final DisplayName displayName;
+    private final TenantStatus status;
+    private final Branding branding;
+    private final AssistantSettings assistant;
+    private final AllowedOrigins allowedOrigins;
+    private final boolean appointmentsEnabled;
+    private final ZoneId timeZone;
+    private final Instant createdAt;
+
+    private Tenant(TenantId id, ClientKey clientKey, Owner owner, DisplayName displayName, TenantStatus status,
+            Branding branding, AssistantSettings assistant, AllowedOrigins allowedOrigins, boolean appointmentsEnabled,
+            ZoneId timeZone, Instant createdAt) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.clientKey = Objects.requireNonNull(clientKey, "clientKey");
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.displayName = Objects.requireNonNull(displayName, "displayName");
+        this.status = Objects.requireNonNull(status, "status");
+        this.branding = Objects.requireNonNull(branding, "branding");
+        this.assistant = Objects.requireNonNull(assistant, "assistant");
+        this.allowedOrigins = Objects.requireNonNull(allowedOrigins, "allowedOrigins");
+        this.appointmentsEnabled = appointmentsEnabled;
+        this.timeZone = Objects.requireNonNull(timeZone, "timeZone");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /**
+     * A business signs up. It starts {@link TenantStatus#PENDING} until the platform admin confirms it, with
+     * default branding and assistant settings derived from its display name.
+     */
+    public static Tenant signUp(TenantId id, ClientKey clientKey, Owner owner, DisplayName displayName,
+            AllowedOrigins allowedOrigins, Instant now) {
+        return new Tenant(id, clientKey, owner, displayName, TenantStatus.PENDING, Branding.defaultsFor(displayName),
+                AssistantSettings.defaultsFor(displayName), allowedOrigins, true, DEFAULT_TIME_ZONE, now);
+    }
+
+    /**
+     * Rebuilds a tenant exactly as it was stored. For persistence adapters only: no sign-up rule runs.
+     */
+    public static Tenant reconstitute(TenantId id, ClientKey clientKey, Owner owner, DisplayName displayName,
+            TenantStatus status, Branding branding, AssistantSettings assistant, AllowedOrigins allowedOrigins,
+            boolean appointmentsEnabled, ZoneId timeZone, Instant createdAt) {
+        return new Tenant(id, clientKey, owner, displayName, status, branding, assistant, allowedOrigins,
+                appointmentsEnabled, timeZone, createdAt);
+    }
+
+    /** The platform admin confirms the tenant (or lifts a suspension): its widget starts answering visitors. */
+    public Tenant confirm() {
+        return withStatus(TenantStatus.ACTIVE);
+    }
+
+    /** The platform admin switches the tenant off: its widget stops answering. */
+    public Tenant suspend() {
+        return withStatus(TenantStatus.SUSPENDED);
+    }
+
+    public Tenant withBranding(Branding newBranding) {
+        return new Tenant(id, clientKey, owner, displayName, status, newBranding, assistant, allowedOrigins,
+                appointmentsEnabled, timeZone, createdAt);
+    }
+
+    public Tenant withAllowedOrigins(AllowedOrigins newOrigins) {
+        return new Tenant(id, clientKey, owner, displayName, status, branding, assistant, newOrigins,
+                appointmentsEnabled, timeZone, createdAt);
+    }
+
+    private Tenant withStatus(TenantStatus newStatus) {
+        if (newStatus == status) {
+            return this;
+        }
+        return new Tenant(id, clientKey, owner, displayName, newStatus, branding, assistant, allowedOrigins,
+                appointmentsEnabled, timeZone, createdAt);
+    }
+
+    /** Whether visitors may see this tenant's widget at all. */
+    public boolean isActive() {
+        return status == TenantStatus.ACTIVE;
+    }
+
+    public TenantId id() {
+        return id;
+    }
+
+    public ClientKey clientKey() {
+        return clientKey;
+    }
+
+    public Owner owner() {
+        return owner;
+    }
+
+    public DisplayName displayName() {
+        return displayName;
+    }
+
+    public TenantStatus status() {
+        return status;
+    }
+
+    public Branding branding() {
+        return branding;
+    }
+
+    public AssistantSettings assistant() {
+        return assistant;
+    }
+
+    public AllowedOrigins allowedOrigins() {
+        return allowedOrigins;
+    }
+
+    public boolean appointmentsEnabled() {
+        return appointmentsEnabled;
+    }
+
+    public ZoneId timeZone() {
+        return timeZone;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Tenant that
+                && id.equals(that.id) && clientKey.equals(that.clientKey) && owner.equals(that.owner)
+                && displayName.equals(that.displayName) && status == that.status && branding.equals(that.branding)
+                && assistant.equals(that.assistant) && allowedOrigins.equals(that.allowedOrigins)
+                && appointmentsEnabled == that.appointmentsEnabled && timeZone.equals(that.timeZone)
+                && createdAt.equals(that.createdAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Tenant[" + id + ", " + clientKey + ", " + status + "]";
+    }
+}

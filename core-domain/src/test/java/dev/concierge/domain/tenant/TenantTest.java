@@ -1,0 +1,39 @@
+package dev.concierge.domain.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TenantTest {
+
+    @Test
+    void newTenantWaitsForConfirmationWithDefaultsFromItsName() {
+        Tenant tenant = TenantFixtures.pendingTenant().withDisplayName("Corner Bakery").build();
+
+        assertThat(tenant.status()).isEqualTo(TenantStatus.PENDING);
+        assertThat(tenant.isActive()).isFalse();
+        assertThat(tenant.branding().title()).isEqualTo("Corner Bakery");
+        assertThat(tenant.assistant().systemPrompt()).contains("Corner Bakery");
+        assertThat(tenant.timeZone()).isEqualTo(Tenant.DEFAULT_TIME_ZONE);
+    }
+
+    @Test
+    void confirmationActivatesAndSuspensionDeactivates() {
+        Tenant pending = TenantFixtures.pendingTenant().build();
+
+        Tenant active = pending.confirm();
+        assertThat(active.isActive()).isTrue();
+        assertThat(pending.isActive()).as("tenants are immutable").isFalse();
+        assertThat(active.suspend().status()).isEqualTo(TenantStatus.SUSPENDED);
+    }
+
+    @Test
+    void originsCanBeReplaced() {
+        Tenant tenant = TenantFixtures.activeTenant().build()
+                .withAllowedOrigins(AllowedOrigins.parse(List.of("https://new.example")));
+
+        assertThat(tenant.allowedOrigins().permits("https://new.example")).isTrue();
+        assertThat(tenant.allowedOrigins().permits("https://bakery.example")).isFalse();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.concierge.domain.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.concierge.domain.shared.InvalidValueException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ValueObjectsTest {
+
+    @Test
+    void clientKeyIsTrimmedAndLowerCased() {
+        assertThat(ClientKey.of("  Corner-Bakery ").value()).isEqualTo("corner-bakery");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ab", "-bakery", "bakery-", "corner--bakery", "corner_bakery", "bäckerei", "a b c",
+            "../etc", "x123456789012345678901234567890123456789012345678901234567890123"})
+    void clientKeyMustBeAUrlSafeSlug(String raw) {
+        assertThatThrownBy(() -> ClientKey.of(raw)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void emailIsTrimmedAndLowerCased() {
+        assertThat(EmailAddress.of(" Owner@Bakery.Example ").value()).isEqualTo("owner@bakery.example");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"owner", "owner@", "@bakery.example", "owner@bakery", "owner@@bakery.example",
+            "own er@bakery.example", "owner@bakery..example", ".owner@bakery.example", "owner.@bakery.example"})
+    void emailMustLookLikeAnAddress(String raw) {
+        assertThatThrownBy(() -> EmailAddress.of(raw)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void displayNameIsTrimmedAndBounded() {
+        assertThat(DisplayName.of("  Corner Bakery ").value()).isEqualTo("Corner Bakery");
+        assertThatThrownBy(() -> DisplayName.of(" ")).hasMessage("must not be blank");
+        assertThatThrownBy(() -> DisplayName.of("x".repeat(101))).hasMessageContaining("at most 100");
+        assertThatThrownBy(() -> DisplayName.of("Bakery\nInjected")).hasMessageContaining("control characters");
+    }
+
+    @Test
+    void coloursAcceptOnlyHexNotation() {
+        assertThat(HexColor.of("#1F6FEB").value()).isEqualTo("#1f6feb");
+        assertThatThrownBy(() -> HexColor.of("red;background:url(x)")).isInstanceOf(InvalidValueException.class);
+    }
+}

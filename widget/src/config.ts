@@ -1,0 +1,113 @@
+/** Settings a business puts on the Concierge <script> tag. */
+export interface WidgetConfig {
+  /** Public key that identifies which business's assistant to load. */
+  clientKey: string;
+  /** Base URL of the Concierge API, without a trailing slash. */
+  apiBase: string;
+}
+
+type ConfigAttribute = 'data-client-id' | 'data-api-base';
+
+/** Raised when the embed snippet is missing a setting or has an unusable one. */
+export class WidgetConfigError extends Error {
+  readonly attribute: ConfigAttribute;
+
+  constructor(attribute: ConfigAttribute, message: string) {
+    super(message);
+    this.name = 'WidgetConfigError';
+    this.attribute = attribute;
+  }
+}
+
+// Lower-case letters, digits and inner hyphens, 3 to 63 characters.
+const CLIENT_KEY = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+
+/**
+ * Finds the <script> tag that loaded the widget. While a classic script runs the
+ * browser exposes it as currentScript; otherwise fall back to the last tag that
+ * carries a client id.
+ */
+export function findOwnScript(doc: Document): HTMLScriptElement | null {
+  const current = doc.currentScript;
+  if (current instanceof HTMLScriptElement) {
+    return current;
+  }
+  const tagged = doc.querySelectorAll<HTMLScriptElement>('script[data-client-id]');
+  return tagged[tagged.length - 1] ?? null;
+}
+
+/** Reads and validates the widget settings from its own <script> tag. */
+export function readWidgetConfig(script: HTMLScriptElement): WidgetConfig {
+  return {
+    clientKey: readClientKey(script),
+    apiBase: readApiBase(script),
+  };
+}
+
+function readClientKey(script: HTMLScriptElement): string {
+  const raw = script.getAttribute('data-client-id');
+  if (raw === null || raw.trim() === '') {
+    throw new WidgetConfigError('data-client-id', 'The data-client-id attribute is required.');
+  }
+  const key = raw.trim();
+  if (!CLIENT_KEY.test(key)) {
+    throw new WidgetConfigError(
+      'data-client-id',
+      `The data-client-id "${key}" is invalid: use 3-63 lower-case letters, digits or hyphens, ` +
+        'starting and ending with a letter or digit.',
+    );
+  }
+  return key;
+}
+
+function readApiBase(script: HTMLScriptElement): string {
+  const raw = script.getAttribute('data-api-base');
+  if (raw !== null) {
+    return normaliseApiBase(raw.trim());
+  }
+  // Without an explicit API base, talk to the server that served widget.js.
+  const src = script.getAttribute('src');
+  if (src === null || src.trim() === '') {
+    throw new WidgetConfigError(
+      'data-api-base',
+      'The data-api-base attribute is required when the widget script is inline (has no src).',
+    );
+  }
+  const origin = parseUrl(src.trim(), script.ownerDocument.baseURI);
+  if (origin === null || !isHttp(origin)) {
+    throw new WidgetConfigError(
+      'data-api-base',
+      'Cannot derive the API address from the script src; set data-api-base explicitly.',
+    );
+  }
+  return origin.origin;
+}
+
+function normaliseApiBase(value: string): string {
+  const url = parseUrl(value);
+  if (url === null || !isHttp(url)) {
+    throw new WidgetConfigError(
+      'data-api-base',
+      `The data-api-base "${value}" must be an absolute http:// or https:// URL.`,
+    );
+  }
+  if (/[?#]/.test(value) || url.username !== '' || url.password !== '') {
+    throw new WidgetConfigError(
+      'data-api-base',
+      `The data-api-base "${value}" must not contain a query, fragment or credentials.`,
+    );
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function parseUrl(value: string, base?: string): URL | null {
+  try {
+    return new URL(value, base);
+  } catch {
+    return null;
+  }
+}
+
+function isHttp(url: URL): boolean {
+  return url.protocol === 'http:' || url.protocol === 'https:';
+}
