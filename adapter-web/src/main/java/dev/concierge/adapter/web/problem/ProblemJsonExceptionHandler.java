@@ -1,0 +1,212 @@
+package dev.concierge.adapter.web.problem;
+
+import dev.concierge.domain.shared.DomainException;
+import dev.concierge.domain.shared.ValidationException;
+import dev.concierge.domain.shared.Violation;
+import dev.concierge.domain.tenant.ClientKeyTakenException;
+import dev.concierge.domain.tenant.OwnerEmailTakenException;
+import dev.concierge.domain.tenant.TenantNotFoundException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place where failures become HTTP answers: every error, whether raised by a use case, by request decoding
+ * or by routing (unknown path, wrong method), is answered as {@code application/problem+json} per RFC 9457.
+ * Unexpected faults are logged with their stack trace and answered without any detail.
+ *
+ * <p>Ordered ahead of the framework's own error handlers so that none of them ever answers.
+ */
+public final class ProblemJsonExceptionHandler implements WebExceptionHandler, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemJsonExceptionHandler.class);
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final String TOO_LARGE = "The request body is larger than this endpoint accepts.";
+    private static final Problem INTERNAL =
+            Problem.of(ProblemType.INTERNAL, "The request could not be completed. Please try again later.");
+
+    @Override
+    public int getOrder() {
+        return -2;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        Problem problem = toProblem(error);
+        if (problem.status().is5xxServerError()) {
+            log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.type());
+        body.put("title", problem.title());
+        body.put("status", problem.status().value());
+        body.put("detail", problem.detail());
+        body.put("instance", exchange.getRequest().getPath().value());
+        body.putAll(problem.extensions());
+
+        response.setStatusCode(problem.status());
+        HttpHeaders headers = response.getHeaders();
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        headers.setCacheControl("no-store");
+        headers.addAll(problem.headers());
+        DataBuffer buffer = response.bufferFactory().wrap(JSON.writeValueAsBytes(body));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    private static Problem toProblem(Throwable error) {
+        if (error instanceof DomainException domain) {
+            return fromDomain(domain);
+        }
+        if (error instanceof OriginNotAllowedException forbidden) {
+            return Problem.of(ProblemType.FORBIDDEN_ORIGIN, forbidden.getMessage());
+        }
+        if (hasCause(error, DataBufferLimitException.class)) {
+            return Problem.plain(HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE);
+        }
+        if (error instanceof ServerWebInputException input) {
+            return fromUnreadableInput(input);
+        }
+        if (error instanceof ErrorResponse response) {
+            return fromFramework(response);
+        }
+        return INTERNAL;
+    }
+
+    private static Problem fromDomain(DomainException error) {
+        if (error instanceof ValidationException invalid) {
+            List<Map<String, String>> errors = invalid.violations().stream()
+                    .map(ProblemJsonExceptionHandler::describe)
+                    .toList();
+            return Problem.of(ProblemType.INVALID_REQUEST, invalid.getMessage()).with("errors", errors);
+        }
+        if (error instanceof ClientKeyTakenException) {
+            return conflict("clientKey", error);
+        }
+        if (error instanceof OwnerEmailTakenException) {
+            return conflict("ownerEmail", error);
+        }
+        if (error instanceof TenantNotFoundException) {
+            return Problem.of(ProblemType.NOT_FOUND, "Nothing is published under this address.");
+        }
+        return Problem.of(ProblemType.INVALID_REQUEST, error.getMessage());
+    }
+
+    private static Problem conflict(String field, DomainException error) {
+        return Problem.of(ProblemType.CONFLICT, error.getMessage())
+                .with("errors", List.of(describe(new Violation(field, error.getMessage()))));
+    }
+
+    private static Map<String, String> describe(Violation violation) {
+        return Map.of("field", violation.field(), "message", violation.message());
+    }
+
+    private static Problem fromUnreadableInput(ServerWebInputException input) {
+        JacksonException json = findCause(input, JacksonException.class);
+        if (json != null) {
+            String field = fieldPath(json);
+            return field.isEmpty()
+                    ? Problem.of(ProblemType.MALFORMED_BODY, "The request body is not valid JSON.")
+                    : Problem.of(ProblemType.MALFORMED_BODY, "The request body has a value of the wrong type at '" + field + "'.")
+                            .with("errors", List.of(Map.of("field", field, "message", "has the wrong type")));
+        }
+        String reason = input.getReason();
+        if (reason != null && reason.contains("No request body")) {
+            return Problem.of(ProblemType.MALFORMED_BODY, "A JSON request body is required.");
+        }
+        if (hasCause(input, DecodingException.class)) {
+            return Problem.of(ProblemType.MALFORMED_BODY, "The request body is not valid JSON.");
+        }
+        return Problem.of(ProblemType.INVALID_REQUEST, reason == null ? "The request is invalid." : reason);
+    }
+
+    private static String fieldPath(JacksonException json) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : json.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static Problem fromFramework(ErrorResponse response) {
+        HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());
+        if (status == null || status.is5xxServerError()) {
+            return INTERNAL;
+        }
+        String detail = switch (status) {
+            case NOT_FOUND -> "There is nothing at this address.";
+            case METHOD_NOT_ALLOWED -> "This address does not accept this request method.";
+            case NOT_ACCEPTABLE -> "This address cannot answer in the requested media type.";
+            case PAYLOAD_TOO_LARGE -> TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> "This address accepts application/json request bodies only.";
+            default -> status.getReasonPhrase() + ".";
+        };
+        return Problem.plain(status, detail).withHeaders(response.getHeaders());
+    }
+
+    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        return findCause(error, type) != null;
+    }
+
+    private static <T extends Throwable> T findCause(Throwable error, Class<T> type) {
+        for (Throwable current = error; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return type.cast(current);
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** One problem answer before it is written; {@code about:blank} when the status code says it all. */
+    private record Problem(HttpStatus status, String type, String title, String detail, Map<String, Object> extensions,
+            HttpHeaders headers) {
+
+        static Problem of(ProblemType type, String detail) {
+            return new Problem(type.status(), type.type().toString(), type.title(), detail, Map.of(), HttpHeaders.EMPTY);
+        }
+
+        static Problem plain(HttpStatus status, String detail) {
+            return new Problem(status, "about:blank", status.getReasonPhrase(), detail, Map.of(), HttpHeaders.EMPTY);
+        }
+
+        Problem with(String name, Object value) {
+            Map<String, Object> more = new LinkedHashMap<>(extensions);
+            more.put(name, value);
+            return new Problem(status, type, title, detail, more, headers);
+        }
+
+        Problem withHeaders(HttpHeaders more) {
+            return new Problem(status, type, title, detail, extensions, more);
+        }
+    }
+}
