@@ -1,5 +1,6 @@
 package dev.concierge.adapter.web;
 
+import dev.concierge.adapter.web.assets.StaticAssets;
 import dev.concierge.adapter.web.problem.ProblemJsonExceptionHandler;
 import dev.concierge.adapter.web.support.RequestBodyLimitFilter;
 import dev.concierge.adapter.web.tenant.SignUpController;
@@ -10,6 +11,8 @@ import dev.concierge.application.port.in.SignUpTenantUseCase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Assembles the HTTP API from the use cases found in the application context. Plain Spring: the host application
@@ -22,6 +25,12 @@ public class WebAdapterConfiguration {
 
     /** The default body limit: a sign-up or a chat message is a few hundred bytes. */
     public static final long DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
+
+    /** The built widget and the bundled pages, from the class path folder {@code static}. */
+    @Bean
+    RouterFunction<ServerResponse> staticAssetRoutes() {
+        return StaticAssets.load("static").routes();
+    }
 
     @Bean
     ProblemJsonExceptionHandler problemJsonExceptionHandler() {

@@ -24,6 +24,7 @@ public record Branding(
 
     public static final String DEFAULT_EMOJI = "\uD83D\uDCAC";
     public static final String DEFAULT_FONT = "system-ui";
+    public static final int MAX_LOGO_URL_LENGTH = 2048;
 
     public Branding {
         title = Text.require(title, 80, false);
@@ -33,8 +34,10 @@ public record Branding(
         if (!font.matches("[\\p{L}\\p{N} ,'-]+")) {
             throw new InvalidValueException("font must be a font family name");
         }
-        if (logoUrl != null && (!"https".equalsIgnoreCase(logoUrl.getScheme()) || logoUrl.getHost() == null)) {
-            throw new InvalidValueException("logo must be an absolute https URL");
+        if (logoUrl != null && (!"https".equalsIgnoreCase(logoUrl.getScheme()) || logoUrl.getHost() == null
+                || logoUrl.toString().length() > MAX_LOGO_URL_LENGTH)) {
+            throw new InvalidValueException("logo must be an absolute https URL of at most " + MAX_LOGO_URL_LENGTH
+                    + " characters");
         }
         Objects.requireNonNull(primaryColor, "primaryColor");
         Objects.requireNonNull(textColor, "textColor");

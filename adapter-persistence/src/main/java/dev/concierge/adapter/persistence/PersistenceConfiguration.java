@@ -1,0 +1,23 @@
+package dev.concierge.adapter.persistence;
+
+import dev.concierge.adapter.persistence.tenant.R2dbcTenants;
+import dev.concierge.application.port.out.Tenants;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The storage ports, backed by the {@link ConnectionFactory} bean the application defines. Import this class; it
+ * creates no connection factory, migrates nothing and uses no auto-configuration.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PersistenceConfiguration {
+
+    /** Uses the application's {@link Clock} bean if there is one, else the system clock in UTC. */
+    @Bean
+    public Tenants tenants(ConnectionFactory connectionFactory, ObjectProvider<Clock> clock) {
+        return R2dbcTenants.using(connectionFactory, clock.getIfAvailable(Clock::systemUTC));
+    }
+}

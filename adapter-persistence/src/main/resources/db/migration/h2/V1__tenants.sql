@@ -1,0 +1,56 @@
+-- Tenants: the businesses running an assistant, with their owner account, branding and assistant settings,
+-- and the web origins each one allows to embed its widget.
+-- Keep this file logically identical to db/migration/postgresql/V1__tenants.sql: same tables, columns, sizes and
+-- constraint names. Column sizes follow the limits the domain's value objects enforce; the adapter translates
+-- violations of uq_tenant_client_key and uq_tenant_owner_email by name.
+-- Differences in spelling only:
+-- * H2's TEXT is a CLOB; the long texts are CHARACTER VARYING here (without a length, H2 allows up to 1,000,000
+--   characters), which H2 stores and compares like any other string.
+-- * The list checks read "= ANY (ARRAY[...])" instead of "IN (...)": H2 2.4.240 evaluates a CHECK with an IN list
+--   (or with ORed equalities, which it rewrites into one) through the session that created it, so once Flyway's
+--   connection is closed every insert into the table fails with "Check constraint invalid ... The database has been
+--   closed" (h2database issues 4302 and 4308). "= ANY" means the same and is not affected; go back to IN once a
+--   fixed H2 is in use.
+
+CREATE TABLE tenant (
+    id                   uuid                     NOT NULL,
+    client_key           varchar(63)              NOT NULL,
+    owner_email          varchar(254)             NOT NULL,
+    password_hash        varchar(100)             NOT NULL,
+    display_name         varchar(100)             NOT NULL,
+    status               varchar(16)              NOT NULL,
+    title                varchar(80)              NOT NULL,
+    button_emoji         varchar(16)              NOT NULL,
+    logo_url             character varying(2048),
+    first_message        varchar(500)             NOT NULL,
+    font                 varchar(60)              NOT NULL,
+    primary_color        varchar(7)               NOT NULL,
+    text_color           varchar(7)               NOT NULL,
+    position             varchar(16)              NOT NULL,
+    system_prompt        character varying        NOT NULL,
+    model                varchar(100)             NOT NULL,
+    -- ISO 639-1 code, for example 'de'.
+    language             varchar(8)               NOT NULL,
+    appointments_enabled boolean                  NOT NULL,
+    -- IANA zone id, for example 'Europe/Berlin'.
+    time_zone            varchar(64)              NOT NULL,
+    created_at           timestamp with time zone NOT NULL,
+    updated_at           timestamp with time zone NOT NULL,
+    CONSTRAINT pk_tenant PRIMARY KEY (id),
+    CONSTRAINT uq_tenant_client_key UNIQUE (client_key),
+    CONSTRAINT uq_tenant_owner_email UNIQUE (owner_email),
+    CONSTRAINT ck_tenant_status CHECK (status = ANY (ARRAY['PENDING', 'ACTIVE', 'SUSPENDED'])),
+    CONSTRAINT ck_tenant_position CHECK (position = ANY (ARRAY['BOTTOM_RIGHT', 'BOTTOM_LEFT', 'BOTTOM_CENTER'])),
+    CONSTRAINT ck_tenant_system_prompt_length CHECK (char_length(system_prompt) <= 8000)
+);
+
+-- The origins a tenant allows, in the order its owner listed them (position 0 first).
+CREATE TABLE tenant_allowed_origin (
+    tenant_id uuid         NOT NULL,
+    position  integer      NOT NULL,
+    origin    varchar(300) NOT NULL,
+    CONSTRAINT pk_tenant_allowed_origin PRIMARY KEY (tenant_id, position),
+    CONSTRAINT uq_tenant_allowed_origin UNIQUE (tenant_id, origin),
+    CONSTRAINT fk_tenant_allowed_origin_tenant FOREIGN KEY (tenant_id) REFERENCES tenant (id) ON DELETE CASCADE,
+    CONSTRAINT ck_tenant_allowed_origin_position CHECK (position >= 0)
+);

@@ -1,0 +1,272 @@
+package dev.concierge.adapter.persistence.tenant;
+
+import static dev.concierge.domain.tenant.TenantFixtures.activeTenant;
+import static dev.concierge.domain.tenant.TenantFixtures.pendingTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concierge.application.port.out.Tenants;
+import dev.concierge.application.testing.TenantsContractTest;
+import dev.concierge.domain.tenant.AllowedOrigins;
+import dev.concierge.domain.tenant.AssistantSettings;
+import dev.concierge.domain.tenant.Branding;
+import dev.concierge.domain.tenant.ClientKey;
+import dev.concierge.domain.tenant.ClientKeyTakenException;
+import dev.concierge.domain.tenant.DisplayName;
+import dev.concierge.domain.tenant.EmailAddress;
+import dev.concierge.domain.tenant.HexColor;
+import dev.concierge.domain.tenant.Language;
+import dev.concierge.domain.tenant.Origin;
+import dev.concierge.domain.tenant.Owner;
+import dev.concierge.domain.tenant.OwnerEmailTakenException;
+import dev.concierge.domain.tenant.PasswordHash;
+import dev.concierge.domain.tenant.Position;
+import dev.concierge.domain.tenant.Tenant;
+import dev.concierge.domain.tenant.TenantId;
+import dev.concierge.domain.tenant.TenantStatus;
+import io.r2dbc.spi.ConnectionFactory;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+/**
+ * The {@link Tenants} contract plus what is specific to storing tenants in a database: column sizes, atomic writes,
+ * instants, the {@code updated_at} stamp and running on non-blocking threads. Subclasses provide a migrated, empty
+ * database.
+ */
+abstract class R2dbcTenantsTestBase extends TenantsContractTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Instant NOW = Instant.parse("2026-11-20T08:15:30.123456Z");
+
+    /** A connection factory for a migrated database without tenants. */
+    protected abstract ConnectionFactory connectionFactory();
+
+    @Override
+    protected Tenants tenants() {
+        return R2dbcTenants.using(connectionFactory(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void storesEveryFieldAtTheLongestTheDomainAllows() {
+        Tenants tenants = tenants();
+        Tenant tenant = longestTenant();
+
+        StepVerifier.create(tenants.add(tenant)).expectNext(tenant).expectComplete().verify(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(tenant.id())).assertNext(found -> {
+            assertThat(found).isEqualTo(tenant);
+            assertThat(found.allowedOrigins().values()).hasSize(AllowedOrigins.MAX_COUNT);
+            assertThat(found.createdAt()).isEqualTo(tenant.createdAt());
+        }).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void tenantWithoutOriginsAndLogoIsFoundAsStored() {
+        Tenants tenants = tenants();
+        Tenant tenant = activeTenant().withoutOrigins().build();
+        tenants.add(tenant).block(TIMEOUT);
+
+        StepVerifier.create(tenants.findByClientKey(tenant.clientKey())).assertNext(found -> {
+            assertThat(found).isEqualTo(tenant);
+            assertThat(found.allowedOrigins().values()).isEmpty();
+            assertThat(found.branding().logo()).isEmpty();
+        }).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void worksWhenCalledFromANonBlockingThread() {
+        Tenants tenants = tenants();
+        Tenant tenant = pendingTenant().withOrigin("https://second.example").build();
+        Tenant confirmed = tenant.confirm();
+
+        // Mono.delay emits on Reactor's parallel scheduler, whose threads BlockHound treats as non-blocking.
+        Mono<Tenant> flow = Mono.delay(Duration.ofMillis(1))
+                .then(tenants.add(tenant))
+                .then(tenants.update(confirmed))
+                .then(tenants.findByClientKey(tenant.clientKey()));
+
+        StepVerifier.create(flow).expectNext(confirmed).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void concurrentUpdatesOfOneTenantFromNonBlockingThreadsEachApplyWhole() {
+        Tenants tenants = tenants();
+        Tenant tenant = pendingTenant().build();
+        tenants.add(tenant).block(TIMEOUT);
+        List<Tenant> versions = IntStream.range(0, 32)
+                .mapToObj(version -> tenant.withAllowedOrigins(AllowedOrigins.parse(IntStream.range(0, 20)
+                        .mapToObj(i -> "https://v" + version + "-o" + i + ".example").toList())))
+                .toList();
+
+        // The updates wait for each other's lock on the tenant row: PostgreSQL waits on the server, H2 in the caller's
+        // thread (see H2BlockHoundIntegration).
+        List<Tenant> updated = Flux.fromIterable(versions)
+                .flatMap(version -> tenants.update(version).subscribeOn(Schedulers.parallel()))
+                .collectList()
+                .block(TIMEOUT);
+
+        assertThat(updated).hasSize(versions.size());
+        Tenant found = tenants.findById(tenant.id()).block(TIMEOUT);
+        assertThat(versions).contains(found);
+    }
+
+    @Test
+    void storesInstantsExactlyAndStampsUpdatedAtFromTheClock() {
+        Tenants tenants = tenants();
+        Tenant tenant = pendingTenant().build();
+
+        tenants.add(tenant).block(TIMEOUT);
+        assertThat(timestamps(tenant.id())).containsExactly(tenant.createdAt(), tenant.createdAt());
+
+        tenants.update(tenant.confirm()).block(TIMEOUT);
+        assertThat(timestamps(tenant.id())).containsExactly(tenant.createdAt(), NOW);
+    }
+
+    @Test
+    void failureWhileStoringTheOriginsLeavesNoTenantBehind() {
+        Tenants tenants = tenants();
+        Tenant tenant = activeTenant().withOrigin(originLongerThanTheColumn()).build();
+
+        StepVerifier.create(tenants.add(tenant)).expectError().verify(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(tenant.id())).expectComplete().verify(TIMEOUT);
+        assertThat(countRows("tenant")).isZero();
+        assertThat(countRows("tenant_allowed_origin")).isZero();
+    }
+
+    @Test
+    void failedUpdateChangesNothing() {
+        Tenants tenants = tenants();
+        Tenant tenant = pendingTenant().build();
+        tenants.add(tenant).block(TIMEOUT);
+        Tenant changed = tenant.confirm()
+                .withAllowedOrigins(AllowedOrigins.of(Origin.parse("https://new.example"), Origin.parse(originLongerThanTheColumn())));
+
+        StepVerifier.create(tenants.update(changed)).expectError().verify(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(tenant.id())).expectNext(tenant).expectComplete().verify(TIMEOUT);
+        assertThat(timestamps(tenant.id())).containsExactly(tenant.createdAt(), tenant.createdAt());
+    }
+
+    @Test
+    void valueQuotingTheOtherConstraintsNameDoesNotMisleadTheTranslation() {
+        Tenants tenants = tenants();
+        // Both databases echo the duplicate value in their message; this one contains the client key constraint's name.
+        tenants.add(activeTenant().withOwnerEmail("uq_tenant_client_key@trap.example").build()).block(TIMEOUT);
+        Tenant second = pendingTenant().withOwnerEmail("uq_tenant_client_key@trap.example").build();
+
+        StepVerifier.create(tenants.add(second)).expectError(OwnerEmailTakenException.class).verify(TIMEOUT);
+    }
+
+    @Test
+    void updateThatTakesAnotherTenantsOwnerEmailIsRejected() {
+        Tenants tenants = tenants();
+        Tenant first = activeTenant().build();
+        Tenant second = activeTenant().build();
+        tenants.add(first).block(TIMEOUT);
+        tenants.add(second).block(TIMEOUT);
+        Tenant stealing = Tenant.reconstitute(second.id(), second.clientKey(), first.owner(), second.displayName(),
+                second.status(), second.branding(), second.assistant(), second.allowedOrigins(),
+                second.appointmentsEnabled(), second.timeZone(), second.createdAt());
+
+        StepVerifier.create(tenants.update(stealing)).expectError(OwnerEmailTakenException.class).verify(TIMEOUT);
+        StepVerifier.create(tenants.findById(second.id())).expectNext(second).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void tenantWithTakenClientKeyAndTakenEmailIsRejectedAsTaken() {
+        Tenants tenants = tenants();
+        Tenant first = activeTenant().build();
+        tenants.add(first).block(TIMEOUT);
+        Tenant twin = pendingTenant().withClientKey(first.clientKey().value())
+                .withOwnerEmail(first.owner().email().value()).build();
+
+        StepVerifier.create(tenants.add(twin))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOfAny(ClientKeyTakenException.class, OwnerEmailTakenException.class))
+                .verify(TIMEOUT);
+    }
+
+    private List<Instant> timestamps(TenantId id) {
+        return DatabaseClient.create(connectionFactory())
+                .sql("SELECT created_at, updated_at FROM tenant WHERE id = :id")
+                .bind("id", id.value())
+                .map(row -> List.of(row.get("created_at", OffsetDateTime.class).toInstant(),
+                        row.get("updated_at", OffsetDateTime.class).toInstant()))
+                .one()
+                .block(TIMEOUT);
+    }
+
+    private long countRows(String table) {
+        return DatabaseClient.create(connectionFactory())
+                .sql("SELECT COUNT(*) AS n FROM " + table)
+                .map(row -> row.get("n", Long.class))
+                .one()
+                .block(TIMEOUT);
+    }
+
+    /** The domain accepts host names of any length; the column holds 300 characters, enough for any DNS name. */
+    private static String originLongerThanTheColumn() {
+        String label = "a".repeat(63);
+        return "https://" + String.join(".", label, label, label, label, label);
+    }
+
+    /** A tenant whose every text is as long as its value object allows, with non-ASCII characters where they fit. */
+    private static Tenant longestTenant() {
+        String label = "l".repeat(63);
+        List<Origin> origins = new ArrayList<>();
+        // The longest DNS name (253 characters) with the longest port.
+        origins.add(Origin.parse("http://" + String.join(".", label, label, label, "d".repeat(61)) + ":65535"));
+        for (int i = 1; i < AllowedOrigins.MAX_COUNT; i++) {
+            origins.add(Origin.parse("https://shop-" + i + ".example"));
+        }
+        String email = "o".repeat(64) + "@" + String.join(".", "b".repeat(61), "c".repeat(61), "d".repeat(61), "exa");
+        Branding branding = new Branding(
+                "Ä".repeat(80),
+                "\uD83E\uDD50".repeat(8), // eight croissants: 16 UTF-16 units, 8 code points
+                URI.create("https://cdn.example/" + "p".repeat(Branding.MAX_LOGO_URL_LENGTH - 24) + ".png"),
+                text("Grüß Gott! Wie kann ich helfen?\n", 500),
+                "Ö".repeat(60),
+                HexColor.of("#a1b2c3"),
+                HexColor.of("#000"),
+                Position.BOTTOM_CENTER);
+        AssistantSettings assistant = new AssistantSettings(text("Du bist ein freundlicher Assistent.\n\t", 8_000),
+                "m".repeat(100), Language.DE);
+        Tenant tenant = Tenant.reconstitute(
+                TenantId.random(),
+                ClientKey.of("k" + "0".repeat(61) + "z"),
+                new Owner(EmailAddress.of(email), new PasswordHash("$2a$12$" + "h".repeat(93))),
+                DisplayName.of("ß".repeat(DisplayName.MAX_LENGTH)),
+                TenantStatus.SUSPENDED,
+                branding,
+                assistant,
+                new AllowedOrigins(origins),
+                false,
+                ZoneId.of("America/Argentina/ComodRivadavia"),
+                Instant.parse("2026-11-02T09:30:00.123456Z"));
+        assertThat(tenant.clientKey().value()).hasSize(63);
+        assertThat(tenant.owner().email().value()).hasSize(254);
+        assertThat(origins.get(0).value()).hasSize("http://".length() + 253 + ":65535".length());
+        assertThat(tenant.assistant().systemPrompt()).hasSize(AssistantSettings.MAX_PROMPT_LENGTH);
+        assertThat(tenant.branding().firstMessage()).hasSize(500);
+        return tenant;
+    }
+
+    /** {@code unit} repeated to exactly {@code length} characters, ending in a visible character. */
+    private static String text(String unit, int length) {
+        return unit.repeat(length / unit.length() + 1).substring(0, length - 1) + ".";
+    }
+}

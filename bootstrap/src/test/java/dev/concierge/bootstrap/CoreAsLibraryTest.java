@@ -1,0 +1,40 @@
+package dev.concierge.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concierge.application.port.in.ConfirmTenantUseCase;
+import dev.concierge.application.port.in.LoadWidgetUseCase;
+import dev.concierge.application.port.in.SignUpCommand;
+import dev.concierge.application.port.in.SignUpTenantUseCase;
+import dev.concierge.application.service.ConfirmTenantService;
+import dev.concierge.application.service.LoadWidgetService;
+import dev.concierge.application.service.SignUpTenantService;
+import dev.concierge.application.testing.InMemoryPasswordHasher;
+import dev.concierge.application.testing.InMemoryTenants;
+import dev.concierge.domain.tenant.ClientKey;
+import dev.concierge.domain.tenant.Tenant;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The core is a plain library: the sign-up flow runs from hand-made objects, with no Spring anywhere.
+ */
+class CoreAsLibraryTest {
+
+    @Test
+    void signUpConfirmAndLoadTheWidgetWithoutAnyFramework() {
+        InMemoryTenants tenants = new InMemoryTenants();
+        SignUpTenantUseCase signUp = new SignUpTenantService(tenants, new InMemoryPasswordHasher(), Clock.systemUTC());
+        ConfirmTenantUseCase confirm = new ConfirmTenantService(tenants);
+        LoadWidgetUseCase loadWidget = new LoadWidgetService(tenants);
+
+        Tenant tenant = signUp.signUp(SignUpCommand.of("owner@library.example", "Library42", "Library Cafe",
+                "library-cafe", List.of("https://library.example"))).block();
+        confirm.confirm(tenant.id()).block();
+        Tenant widget = loadWidget.load(ClientKey.of("library-cafe")).block();
+
+        assertThat(widget.isActive()).isTrue();
+        assertThat(widget.allowedOrigins().permits("https://library.example")).isTrue();
+    }
+}

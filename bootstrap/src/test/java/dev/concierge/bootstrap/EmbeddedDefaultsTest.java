@@ -1,0 +1,137 @@
+package dev.concierge.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concierge.application.port.out.Tenants;
+import dev.concierge.domain.tenant.ClientKey;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole application on its embedded defaults (H2 file database, demo tenant), over a real socket, with
+ * BlockHound watching the Netty threads.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "concierge.data-dir=target/test-data/embedded")
+class EmbeddedDefaultsTest {
+
+    private static final String EVIL = "https://evil.example";
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    Tenants tenants;
+
+    private WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    private static String signUpJson(String clientKey, String email, String password) {
+        return """
+                {"ownerEmail": "%s", "password": "%s", "displayName": "Corner Bakery", "clientKey": "%s",
+                 "allowedOrigins": ["https://bakery.example"]}
+                """.formatted(email, password, clientKey);
+    }
+
+    @Test
+    void healthAndReadinessAreUpIncludingTheDatabase() {
+        client().get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+        client().get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void demoWidgetAnswersItsOwnOriginAndRefusesOthers() {
+        String ownOrigin = "http://localhost:" + port;
+        client().get().uri("/api/v1/widget/demo").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$.clientKey").isEqualTo("demo");
+        client().get().uri("/api/v1/widget/demo").header(HttpHeaders.ORIGIN, ownOrigin).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ownOrigin);
+        client().get().uri("/api/v1/widget/demo").header(HttpHeaders.ORIGIN, EVIL).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+
+    @Test
+    void signUpStoresAPendingTenantWithABcryptHashThatNoAnswerReveals() {
+        String key = "bakery-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = key + "@owner.example";
+
+        String created = client().post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(signUpJson(key, email, "Sunrise42")).exchange()
+                .expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(created).contains("\"status\":\"PENDING\"").doesNotContain("$2a$", "Sunrise42", "password");
+
+        String hash = tenants.findByClientKey(ClientKey.of(key)).block().owner().passwordHash().value();
+        assertThat(hash).startsWith("$2a$12$");
+
+        String duplicate = client().post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(signUpJson(key, "other-" + email, "Sunrise42")).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(duplicate).contains("clientKey").doesNotContain(hash);
+
+        client().get().uri("/api/v1/widget/" + key).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void weakPasswordIsRejectedWithProblemJson() {
+        client().post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(signUpJson("weak-shop", "weak@owner.example", "password")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("password")
+                .jsonPath("$.errors[0].message").isEqualTo("must contain an upper-case letter, contain a digit");
+    }
+
+    @Test
+    void everyErrorIsProblemJson() {
+        client().get().uri("/no/such/route").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client().post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON).bodyValue("{not json").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client().post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(signUpJson("big-shop", "big@owner.example", "Sunrise42" + "x".repeat(65 * 1024))).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void servesTheWidgetScript() {
+        client().get().uri("/widget.js").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.CONTENT_TYPE, type -> assertThat(type).contains("javascript"))
+                .expectBody(String.class).value(script -> assertThat(script).contains("data-client-id"));
+    }
+
+    @Test
+    void healthShowsNoSecrets() {
+        Map<?, ?> health = client().get().uri("/actuator/health").exchange()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(health.toString()).doesNotContain("jdbc:", "r2dbc:", "password");
+    }
+}
