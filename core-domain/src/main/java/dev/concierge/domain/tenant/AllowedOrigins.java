@@ -32,17 +32,21 @@ public record AllowedOrigins(List<Origin> values) {
     /**
      * Parses what an owner typed, one origin per entry.
      *
-     * @throws InvalidValueException naming the first entry that is not an origin, by its position
+     * @throws InvalidValueException naming every entry that is not an origin, by its position
      */
     public static AllowedOrigins parse(List<String> raw) {
         List<Origin> origins = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             String entry = raw.get(i);
             try {
                 origins.add(Origin.parse(entry));
             } catch (InvalidValueException e) {
-                throw new InvalidValueException("[" + i + "] " + (entry == null ? "" : "'" + entry + "' ") + e.getMessage());
+                problems.add("[" + i + "] " + (entry == null ? "" : "'" + entry + "' ") + e.getMessage());
             }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidValueException(String.join("; ", problems));
         }
         return new AllowedOrigins(origins);
     }

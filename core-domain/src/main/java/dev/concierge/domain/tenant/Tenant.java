@@ -2,6 +2,7 @@ package dev.concierge.domain.tenant;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -45,12 +46,14 @@ public final class Tenant {
 
     /**
      * A business signs up. It starts {@link TenantStatus#PENDING} until the platform admin confirms it, with
-     * default branding and assistant settings derived from its display name.
+     * default branding and assistant settings derived from its display name. Its sign-up time is kept to the
+     * microsecond, the precision every supported database stores.
      */
     public static Tenant signUp(TenantId id, ClientKey clientKey, Owner owner, DisplayName displayName,
             AllowedOrigins allowedOrigins, Instant now) {
         return new Tenant(id, clientKey, owner, displayName, TenantStatus.PENDING, Branding.defaultsFor(displayName),
-                AssistantSettings.defaultsFor(displayName), allowedOrigins, true, DEFAULT_TIME_ZONE, now);
+                AssistantSettings.defaultsFor(displayName), allowedOrigins, true, DEFAULT_TIME_ZONE,
+                now.truncatedTo(ChronoUnit.MICROS));
     }
 
     /**

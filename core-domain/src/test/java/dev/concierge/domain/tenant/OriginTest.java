@@ -59,7 +59,8 @@ class OriginTest {
     @Test
     void dropsDuplicatesAndNamesTheBadEntryByPosition() {
         assertThat(AllowedOrigins.parse(List.of("https://a.example", "https://A.example/")).values()).hasSize(1);
-        assertThatThrownBy(() -> AllowedOrigins.parse(List.of("https://a.example", "https://b.example/x")))
-                .hasMessageStartingWith("[1] 'https://b.example/x'");
+        assertThatThrownBy(() -> AllowedOrigins.parse(List.of("https://a.example", "https://b.example/x", "*")))
+                .hasMessageStartingWith("[1] 'https://b.example/x'")
+                .hasMessageContaining("; [2] '*' must name one exact origin");
     }
 }

@@ -19,6 +19,15 @@ class TenantTest {
     }
 
     @Test
+    void signUpTimeIsKeptToTheMicrosecond() {
+        Tenant tenant = Tenant.signUp(TenantId.random(), ClientKey.of("bakery"),
+                new Owner(EmailAddress.of("owner@bakery.example"), TenantFixtures.SOME_HASH), DisplayName.of("Bakery"),
+                AllowedOrigins.none(), java.time.Instant.parse("2026-11-26T08:00:00.123456789Z"));
+
+        assertThat(tenant.createdAt()).isEqualTo(java.time.Instant.parse("2026-11-26T08:00:00.123456Z"));
+    }
+
+    @Test
     void confirmationActivatesAndSuspensionDeactivates() {
         Tenant pending = TenantFixtures.pendingTenant().build();
 

@@ -95,9 +95,7 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
 
     private static Problem fromDomain(DomainException error) {
         if (error instanceof ValidationException invalid) {
-            List<Map<String, String>> errors = invalid.violations().stream()
-                    .map(ProblemJsonExceptionHandler::describe)
-                    .toList();
+            List<FieldError> errors = invalid.violations().stream().map(FieldError::of).toList();
             return Problem.of(ProblemType.INVALID_REQUEST, invalid.getMessage()).with("errors", errors);
         }
         if (error instanceof ClientKeyTakenException) {
@@ -114,11 +112,7 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
 
     private static Problem conflict(String field, DomainException error) {
         return Problem.of(ProblemType.CONFLICT, error.getMessage())
-                .with("errors", List.of(describe(new Violation(field, error.getMessage()))));
-    }
-
-    private static Map<String, String> describe(Violation violation) {
-        return Map.of("field", violation.field(), "message", violation.message());
+                .with("errors", List.of(new FieldError(field, error.getMessage())));
     }
 
     private static Problem fromUnreadableInput(ServerWebInputException input) {
@@ -128,7 +122,7 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
             return field.isEmpty()
                     ? Problem.of(ProblemType.MALFORMED_BODY, "The request body is not valid JSON.")
                     : Problem.of(ProblemType.MALFORMED_BODY, "The request body has a value of the wrong type at '" + field + "'.")
-                            .with("errors", List.of(Map.of("field", field, "message", "has the wrong type")));
+                            .with("errors", List.of(new FieldError(field, "has the wrong type")));
         }
         String reason = input.getReason();
         if (reason != null && reason.contains("No request body")) {
@@ -185,6 +179,14 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
             }
         }
         return null;
+    }
+
+    /** One entry of a problem's {@code errors} list: which input field is wrong, and how. */
+    private record FieldError(String field, String message) {
+
+        static FieldError of(Violation violation) {
+            return new FieldError(violation.field(), violation.message());
+        }
     }
 
     /** One problem answer before it is written; {@code about:blank} when the status code says it all. */
