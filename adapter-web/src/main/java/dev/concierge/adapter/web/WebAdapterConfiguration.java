@@ -3,6 +3,7 @@ package dev.concierge.adapter.web;
 import dev.concierge.adapter.web.assets.StaticAssets;
 import dev.concierge.adapter.web.problem.ProblemJsonExceptionHandler;
 import dev.concierge.adapter.web.support.RequestBodyLimitFilter;
+import dev.concierge.adapter.web.support.SecurityHeadersFilter;
 import dev.concierge.adapter.web.tenant.SignUpController;
 import dev.concierge.adapter.web.widget.WidgetController;
 import dev.concierge.adapter.web.widget.WidgetOriginFilter;
@@ -35,6 +36,11 @@ public class WebAdapterConfiguration {
     @Bean
     ProblemJsonExceptionHandler problemJsonExceptionHandler() {
         return new ProblemJsonExceptionHandler();
+    }
+
+    @Bean
+    SecurityHeadersFilter securityHeadersFilter() {
+        return new SecurityHeadersFilter();
     }
 
     @Bean

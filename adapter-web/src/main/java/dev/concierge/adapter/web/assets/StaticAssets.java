@@ -90,7 +90,6 @@ public final class StaticAssets {
                 .contentType(asset.mediaType())
                 .eTag(asset.etag())
                 .cacheControl(CACHE)
-                .header("X-Content-Type-Options", "nosniff")
                 .bodyValue(asset.content());
     }
 
