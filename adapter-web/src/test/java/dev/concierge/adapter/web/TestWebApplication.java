@@ -17,11 +17,16 @@ public final class TestWebApplication {
     }
 
     public static WebTestClient start(Consumer<AnnotationConfigApplicationContext> registrations) {
+        return WebTestClient.bindToApplicationContext(context(registrations)).build();
+    }
+
+    /** The refreshed application context, for tests that inspect the routes themselves. */
+    public static AnnotationConfigApplicationContext context(Consumer<AnnotationConfigApplicationContext> registrations) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.register(WebFlux.class);
         registrations.accept(context);
         context.refresh();
-        return WebTestClient.bindToApplicationContext(context).build();
+        return context;
     }
 
     @Configuration(proxyBeanMethods = false)

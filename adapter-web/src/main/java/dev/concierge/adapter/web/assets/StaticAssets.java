@@ -100,8 +100,10 @@ public final class StaticAssets {
             try (InputStream in = resource.getInputStream()) {
                 content = in.readAllBytes();
             }
-            MediaType type = MediaTypeFactory.getMediaType(resource).orElse(MediaType.APPLICATION_OCTET_STREAM);
-            if (type.getType().equals("text") || type.getSubtype().equals("javascript")) {
+            String name = resource.getFilename();
+            MediaType type = name != null && (name.endsWith(".yaml") || name.endsWith(".yml")) ? MediaType.APPLICATION_YAML
+                    : MediaTypeFactory.getMediaType(resource).orElse(MediaType.APPLICATION_OCTET_STREAM);
+            if (type.getType().equals("text") || type.getSubtype().equals("javascript") || type.getSubtype().equals("yaml")) {
                 type = new MediaType(type, StandardCharsets.UTF_8);
             }
             return new Asset(content, type, "\"" + sha256(content) + "\"");
