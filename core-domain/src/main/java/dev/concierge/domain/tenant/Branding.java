@@ -25,9 +25,11 @@ public record Branding(
     public static final String DEFAULT_EMOJI = "\uD83D\uDCAC";
     public static final String DEFAULT_FONT = "system-ui";
     public static final int MAX_LOGO_URL_LENGTH = 2048;
+    /** As long as a display name, which a new tenant's title starts as. */
+    public static final int MAX_TITLE_LENGTH = DisplayName.MAX_LENGTH;
 
     public Branding {
-        title = Text.require(title, 80, false);
+        title = Text.require(title, MAX_TITLE_LENGTH, false);
         buttonEmoji = Text.require(buttonEmoji, 16, false);
         firstMessage = Text.require(firstMessage, 500, true);
         font = Text.require(font, 60, false);

@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 public record Origin(String value) {
 
+    /** The longest normalised origin: {@code https://} plus a 253-character DNS name plus {@code :65535}, with room. */
+    public static final int MAX_LENGTH = 300;
+
     public Origin {
         if (value == null || !value.equals(normalise(value))) {
             throw new InvalidValueException("must be a normalised origin such as https://shop.example");
@@ -86,8 +89,15 @@ public record Origin(String value) {
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("must name a valid host");
         }
+        if (port != -1 && (port < 1 || port > 65535)) {
+            throw new InvalidValueException("must have a port between 1 and 65535");
+        }
         boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
-        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+        String origin = scheme + "://" + host + (defaultPort ? "" : ":" + port);
+        if (origin.length() > MAX_LENGTH) {
+            throw new InvalidValueException("must be at most " + MAX_LENGTH + " characters long");
+        }
+        return origin;
     }
 
     private static int parsePort(String digits) {
