@@ -9,6 +9,6 @@ public final class InvalidValueException extends DomainException {
     private static final long serialVersionUID = 1L;
 
     public InvalidValueException(String message) {
-        super(message);
+        super(Kind.INVALID_INPUT, message);
     }
 }

@@ -13,13 +13,14 @@ public final class ValidationException extends DomainException {
     private final transient List<Violation> violations;
 
     public ValidationException(List<Violation> violations) {
-        super(describe(violations));
+        super(Kind.INVALID_INPUT, describe(violations));
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("a validation failure needs at least one violation");
         }
         this.violations = List.copyOf(violations);
     }
 
+    @Override
     public List<Violation> violations() {
         return violations;
     }

@@ -1,6 +1,7 @@
 package dev.concierge.domain.tenant;
 
 import dev.concierge.domain.shared.InvalidValueException;
+import dev.concierge.domain.shared.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * A password as typed by an owner, accepted only if it meets the password policy: at least 8 characters, an
  * upper-case letter and a digit. It must also fit in 72 UTF-8 bytes, the most bcrypt reads; a longer password would
- * be silently cut. Never printed: {@link #toString()} hides the value.
+ * be silently cut. Control characters (NUL included) and broken characters are refused: no keyboard types them, and
+ * they would be cut or changed on the way through other systems. Never printed: {@link #toString()} hides the value.
  */
 public final class PlainPassword {
 
@@ -30,6 +32,7 @@ public final class PlainPassword {
         if (raw == null) {
             throw new InvalidValueException("is required");
         }
+        Text.requireWellFormed(raw, false);
         List<String> broken = new ArrayList<>();
         if (raw.codePointCount(0, raw.length()) < MIN_LENGTH) {
             broken.add("be at least " + MIN_LENGTH + " characters long");

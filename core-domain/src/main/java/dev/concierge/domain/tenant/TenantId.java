@@ -1,6 +1,5 @@
 package dev.concierge.domain.tenant;
 
-import dev.concierge.domain.shared.InvalidValueException;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -15,14 +14,6 @@ public record TenantId(UUID value) {
 
     public static TenantId random() {
         return new TenantId(UUID.randomUUID());
-    }
-
-    public static TenantId of(String raw) {
-        try {
-            return new TenantId(UUID.fromString(raw));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidValueException("must be a UUID");
-        }
     }
 
     @Override

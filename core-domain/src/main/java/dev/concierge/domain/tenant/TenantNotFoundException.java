@@ -10,6 +10,6 @@ public final class TenantNotFoundException extends DomainException {
     private static final long serialVersionUID = 1L;
 
     public TenantNotFoundException(String what) {
-        super("no tenant " + what);
+        super(Kind.NOT_FOUND, "no tenant " + what);
     }
 }

@@ -1,6 +1,7 @@
 package dev.concierge.domain.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.concierge.domain.tenant.ClientKey;
@@ -26,7 +27,9 @@ class ViolationsTest {
     @Test
     void staysQuietWhenEverythingIsValid() {
         Violations violations = new Violations();
-        violations.field("clientKey", "bakery", ClientKey::of);
-        violations.throwIfAny();
+        ClientKey key = violations.field("clientKey", "bakery", ClientKey::of);
+
+        assertThatCode(violations::throwIfAny).doesNotThrowAnyException();
+        assertThat(key).isEqualTo(new ClientKey("bakery"));
     }
 }

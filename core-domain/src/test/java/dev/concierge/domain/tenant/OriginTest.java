@@ -29,10 +29,27 @@ class OriginTest {
     @ValueSource(strings = {
             "https://shop.example/path", "https://*.shop.example", "*", "ftp://shop.example", "shop.example",
             "https://user:pw@shop.example", "https://shop.example?x=1", "https://shop.example#top", "javascript:alert(1)",
-            "null", ""
+            "null", "", "https://shop.example:0", "https://shop.example:99999", "http://localhost:65536",
+            "https://\uD800x.example", "https://shop\u202E.example"
     })
     void rejectsAnythingThatIsNotOneExactOrigin(String typed) {
         assertThatThrownBy(() -> Origin.parse(typed)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void acceptsEveryRealPort() {
+        assertThat(Origin.parse("http://localhost:1").value()).isEqualTo("http://localhost:1");
+        assertThat(Origin.parse("http://localhost:65535").value()).isEqualTo("http://localhost:65535");
+        assertThatThrownBy(() -> Origin.parse("https://shop.example:0")).hasMessageContaining("port between 1 and 65535");
+    }
+
+    @Test
+    void staysWithinItsMaximumLength() {
+        String label = "a".repeat(63);
+        String longest = "https://" + String.join(".", label, label, label, "b".repeat(61)) + ":65535";
+        assertThat(Origin.parse(longest).value()).hasSizeLessThanOrEqualTo(Origin.MAX_LENGTH);
+        String tooLong = "https://" + String.join(".", label, label, label, label, label);
+        assertThatThrownBy(() -> Origin.parse(tooLong)).hasMessageContaining("at most " + Origin.MAX_LENGTH);
     }
 
     @Test

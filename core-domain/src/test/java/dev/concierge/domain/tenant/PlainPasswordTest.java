@@ -7,6 +7,7 @@ import dev.concierge.domain.shared.InvalidValueException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PlainPasswordTest {
 
@@ -38,6 +39,19 @@ class PlainPasswordTest {
         assertThatThrownBy(() -> PlainPassword.of("A1" + "x".repeat(71)))
                 .hasMessageContaining("at most 72 bytes");
         assertThat(PlainPassword.of("A1" + "x".repeat(70)).reveal()).hasSize(72);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Sunrise42\u0000", "Sun\nrise42", "Sunrise42\u007F", "Sunrise42\uD800"})
+    void rejectsControlAndBrokenCharacters(String raw) {
+        assertThatThrownBy(() -> PlainPassword.of(raw)).isInstanceOf(InvalidValueException.class)
+                .hasMessageMatching("must not contain (control characters|broken characters.*)");
+    }
+
+    @Test
+    void keepsEveryPrintableCharacterTheOwnerChose() {
+        assertThat(PlainPassword.of(" Sonnen Aufgang 42 ").reveal()).isEqualTo(" Sonnen Aufgang 42 ");
+        assertThat(PlainPassword.of("Grüße\uD83E\uDD50Über42").reveal()).isEqualTo("Grüße\uD83E\uDD50Über42");
     }
 
     @Test

@@ -40,6 +40,9 @@ class ValueObjectsTest {
         assertThatThrownBy(() -> DisplayName.of(" ")).hasMessage("must not be blank");
         assertThatThrownBy(() -> DisplayName.of("x".repeat(101))).hasMessageContaining("at most 100");
         assertThatThrownBy(() -> DisplayName.of("Bakery\nInjected")).hasMessageContaining("control characters");
+        assertThatThrownBy(() -> DisplayName.of("Bakery\u202Eevil")).hasMessageContaining("invisible");
+        assertThatThrownBy(() -> DisplayName.of("Bake\u200Bry")).hasMessageContaining("invisible");
+        assertThatThrownBy(() -> DisplayName.of("\uD800Bakery")).hasMessageContaining("unpaired surrogate");
     }
 
     @Test
