@@ -1,14 +1,12 @@
 package dev.concierge.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.concierge.application.port.in.SignUpCommand;
 import dev.concierge.application.testing.InMemoryPasswordHasher;
 import dev.concierge.application.testing.InMemoryTenants;
-import dev.concierge.domain.shared.ValidationException;
-import dev.concierge.domain.shared.Violation;
 import dev.concierge.domain.tenant.ClientKeyTakenException;
+import dev.concierge.domain.tenant.DisplayName;
 import dev.concierge.domain.tenant.OwnerEmailTakenException;
 import dev.concierge.domain.tenant.TenantStatus;
 import java.time.Clock;
@@ -55,18 +53,13 @@ class SignUpTenantServiceTest {
     }
 
     @Test
-    void commandNamesEveryInvalidField() {
-        assertThatThrownBy(() -> SignUpCommand.of("not-an-email", "weak", " ", "x", List.of("https://shop.example/path")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
-                        .extracting(Violation::field)
-                        .containsExactly("ownerEmail", "password", "displayName", "clientKey", "allowedOrigins"));
-    }
+    void aDisplayNameAsLongAsAllowedBecomesTheTitle() {
+        String longest = "B".repeat(DisplayName.MAX_LENGTH);
+        SignUpCommand command = SignUpCommand.of("owner@bakery.example", "Sunrise42", longest, "long-name",
+                List.of("https://bakery.example"));
 
-    @Test
-    void commandRequiresAtLeastOneOrigin() {
-        assertThatThrownBy(() -> SignUpCommand.of("owner@bakery.example", "Sunrise42", "Bakery", "bakery", List.of()))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
-                        .containsExactly(new Violation("allowedOrigins",
-                                "must list at least one origin, such as https://shop.example")));
+        StepVerifier.create(service.signUp(command))
+                .assertNext(tenant -> assertThat(tenant.branding().title()).isEqualTo(longest))
+                .verifyComplete();
     }
 }
