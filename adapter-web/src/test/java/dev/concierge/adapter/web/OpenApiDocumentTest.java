@@ -26,7 +26,7 @@ class OpenApiDocumentTest {
     private final GenericApplicationContext context = TestWebApplication.context(registrations -> {
         registrations.registerBean(LoadWidgetUseCase.class, () -> key -> Mono.empty());
         registrations.registerBean(SignUpTenantUseCase.class, () -> command -> Mono.empty());
-    });
+    }, WebAdapterConfiguration.class);
 
     private static JsonNode document() throws IOException {
         try (InputStream in = OpenApiDocumentTest.class.getResourceAsStream("/static/openapi.yaml")) {

@@ -1,5 +1,6 @@
 package dev.concierge.adapter.web;
 
+import dev.concierge.adapter.web.support.WebSupportConfiguration;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -8,22 +9,27 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.config.EnableWebFlux;
 
 /**
- * Starts the web adapter in a plain Spring context, with whatever use cases a test registers, and binds a
- * {@link WebTestClient} to it. No server socket and no Spring Boot.
+ * Starts the web adapter in a plain Spring context, with the shared web support, the feature configurations a test
+ * names and whatever use cases it registers, and binds a {@link WebTestClient} to it. No server socket and no Spring
+ * Boot. A feature whose use case is not registered fails to start, so each test registers exactly what it exercises.
  */
 public final class TestWebApplication {
 
     private TestWebApplication() {
     }
 
-    public static WebTestClient start(Consumer<AnnotationConfigApplicationContext> registrations) {
-        return WebTestClient.bindToApplicationContext(context(registrations)).build();
+    public static WebTestClient start(Consumer<AnnotationConfigApplicationContext> registrations, Class<?>... features) {
+        return WebTestClient.bindToApplicationContext(context(registrations, features)).build();
     }
 
     /** The refreshed application context, for tests that inspect the routes themselves. */
-    public static AnnotationConfigApplicationContext context(Consumer<AnnotationConfigApplicationContext> registrations) {
+    public static AnnotationConfigApplicationContext context(Consumer<AnnotationConfigApplicationContext> registrations,
+            Class<?>... features) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.register(WebFlux.class);
+        if (features.length > 0) {
+            context.register(features);
+        }
         registrations.accept(context);
         context.refresh();
         return context;
@@ -31,7 +37,7 @@ public final class TestWebApplication {
 
     @Configuration(proxyBeanMethods = false)
     @EnableWebFlux
-    @Import(WebAdapterConfiguration.class)
+    @Import(WebSupportConfiguration.class)
     static class WebFlux {
     }
 }

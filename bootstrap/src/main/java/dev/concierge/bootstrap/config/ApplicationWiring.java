@@ -2,7 +2,9 @@ package dev.concierge.bootstrap.config;
 
 import dev.concierge.adapter.persistence.PersistenceConfiguration;
 import dev.concierge.adapter.web.WebAdapterConfiguration;
-import dev.concierge.adapter.web.security.BcryptPasswordHasher;
+import dev.concierge.adapter.web.support.WebSettings;
+import dev.concierge.adapter.web.security.PasswordHashingSettings;
+import dev.concierge.adapter.web.server.NettyHardening;
 import dev.concierge.application.port.in.ConfirmTenantUseCase;
 import dev.concierge.application.port.in.LoadWidgetUseCase;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
@@ -12,13 +14,14 @@ import dev.concierge.application.service.ConfirmTenantService;
 import dev.concierge.application.service.LoadWidgetService;
 import dev.concierge.application.service.SignUpTenantService;
 import java.time.Clock;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
  * Wires the use cases to their adapters. Every service is a plain object created here; the adapters bring their own
- * Spring configuration.
+ * Spring configuration, and this class hands them their settings, read from the typed {@link ConciergeProperties}.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({WebAdapterConfiguration.class, PersistenceConfiguration.class})
@@ -30,8 +33,21 @@ public class ApplicationWiring {
     }
 
     @Bean
-    PasswordHasher passwordHasher(ConciergeProperties properties) {
-        return new BcryptPasswordHasher(properties.security().bcryptStrength());
+    WebSettings webSettings(ConciergeProperties properties) {
+        ConciergeProperties.Web web = properties.web();
+        return new WebSettings(web.maxRequestBytes().toBytes(), web.headerTimeout(), web.readTimeout(),
+                web.idleTimeout());
+    }
+
+    @Bean
+    PasswordHashingSettings passwordHashingSettings(ConciergeProperties properties) {
+        return new PasswordHashingSettings(properties.security().bcryptStrength());
+    }
+
+    /** The web adapter's limits and timeouts, applied to the embedded Netty server. */
+    @Bean
+    NettyServerCustomizer nettyHardening(WebSettings settings) {
+        return server -> NettyHardening.apply(server, settings);
     }
 
     @Bean

@@ -1,8 +1,10 @@
 package dev.concierge.bootstrap.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Concierge's own settings, under {@code concierge.*}.
@@ -10,12 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir  where the embedded database (and later the generated JWT secret and the mail outbox) live
  * @param demo     the demo tenant
  * @param security password hashing
+ * @param web      the HTTP server's limits and timeouts
  */
 @ConfigurationProperties("concierge")
 public record ConciergeProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Demo demo,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue Web web) {
 
     /**
      * @param enabled seed the demo tenant on start; on by default only on the embedded database
@@ -27,5 +31,18 @@ public record ConciergeProperties(
      * @param bcryptStrength bcrypt's cost factor; each step doubles the time a hash takes
      */
     public record Security(@DefaultValue("12") int bcryptStrength) {
+    }
+
+    /**
+     * @param maxRequestBytes the largest request body; larger ones get 413
+     * @param headerTimeout   how long a client may take to send a request's line and headers
+     * @param readTimeout     the longest pause allowed while a request body arrives
+     * @param idleTimeout     how long a kept-alive connection may wait for its next request
+     */
+    public record Web(
+            @DefaultValue("64KB") DataSize maxRequestBytes,
+            @DefaultValue("10s") Duration headerTimeout,
+            @DefaultValue("10s") Duration readTimeout,
+            @DefaultValue("60s") Duration idleTimeout) {
     }
 }

@@ -76,7 +76,8 @@ public final class StaticAssets {
     /** GET and HEAD of every loaded path; other paths fall through to the rest of the routes. */
     public RouterFunction<ServerResponse> routes() {
         return RouterFunctions.route(
-                RequestPredicates.GET("/**").and(request -> byPath.containsKey(request.path())),
+                RequestPredicates.GET("/**").or(RequestPredicates.HEAD("/**"))
+                        .and(request -> byPath.containsKey(request.path())),
                 this::serve);
     }
 

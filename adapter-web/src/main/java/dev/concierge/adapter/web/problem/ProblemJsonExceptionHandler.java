@@ -1,11 +1,8 @@
 package dev.concierge.adapter.web.problem;
 
 import dev.concierge.domain.shared.DomainException;
-import dev.concierge.domain.shared.ValidationException;
 import dev.concierge.domain.shared.Violation;
-import dev.concierge.domain.tenant.ClientKeyTakenException;
-import dev.concierge.domain.tenant.OwnerEmailTakenException;
-import dev.concierge.domain.tenant.TenantNotFoundException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,6 +48,12 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         ServerHttpResponse response = exchange.getResponse();
+        if (hasCause(error, AbortedException.class)) {
+            // The client went away (or the server closed a connection it refused): nobody is left to answer.
+            log.debug("{} {} ended: the connection closed", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath());
+            return Mono.empty();
+        }
         if (response.isCommitted()) {
             return Mono.error(error);
         }
@@ -74,15 +78,18 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
         return response.writeWith(Mono.just(buffer));
     }
 
-    private static Problem toProblem(Throwable error) {
+    static Problem toProblem(Throwable error) {
         if (error instanceof DomainException domain) {
             return fromDomain(domain);
         }
-        if (error instanceof OriginNotAllowedException forbidden) {
-            return Problem.of(ProblemType.FORBIDDEN_ORIGIN, forbidden.getMessage());
+        if (error instanceof ProblemException problem) {
+            return Problem.of(problem.type(), problem.getMessage()).withHeaders(problem.headers());
+        }
+        if (hasCause(error, ReadTimeoutException.class)) {
+            return Problem.of(ProblemType.REQUEST_TIMEOUT, "The request body stopped arriving.");
         }
         if (hasCause(error, DataBufferLimitException.class)) {
-            return Problem.plain(HttpStatus.PAYLOAD_TOO_LARGE, TOO_LARGE);
+            return Problem.of(ProblemType.PAYLOAD_TOO_LARGE, TOO_LARGE);
         }
         if (error instanceof ServerWebInputException input) {
             return fromUnreadableInput(input);
@@ -93,26 +100,23 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
         return INTERNAL;
     }
 
+    /**
+     * Exhaustive over the kinds of domain failure: a new kind does not compile until it has an answer here, and a new
+     * failure of an existing kind needs no change.
+     */
     private static Problem fromDomain(DomainException error) {
-        if (error instanceof ValidationException invalid) {
-            List<FieldError> errors = invalid.violations().stream().map(FieldError::of).toList();
-            return Problem.of(ProblemType.INVALID_REQUEST, invalid.getMessage()).with("errors", errors);
-        }
-        if (error instanceof ClientKeyTakenException) {
-            return conflict("clientKey", error);
-        }
-        if (error instanceof OwnerEmailTakenException) {
-            return conflict("ownerEmail", error);
-        }
-        if (error instanceof TenantNotFoundException) {
-            return Problem.of(ProblemType.NOT_FOUND, "Nothing is published under this address.");
-        }
-        return Problem.of(ProblemType.INVALID_REQUEST, error.getMessage());
-    }
-
-    private static Problem conflict(String field, DomainException error) {
-        return Problem.of(ProblemType.CONFLICT, error.getMessage())
-                .with("errors", List.of(new FieldError(field, error.getMessage())));
+        Problem problem = switch (error.kind()) {
+            case INVALID_INPUT -> Problem.of(ProblemType.INVALID_REQUEST, error.getMessage());
+            case UNAUTHENTICATED -> Problem.of(ProblemType.UNAUTHENTICATED, error.getMessage());
+            case FORBIDDEN -> Problem.of(ProblemType.FORBIDDEN, error.getMessage());
+            // Not-found details would echo what was asked for; one neutral sentence hides which part was unknown.
+            case NOT_FOUND -> Problem.of(ProblemType.NOT_FOUND, "Nothing is published under this address.");
+            case CONFLICT -> Problem.of(ProblemType.CONFLICT, error.getMessage());
+            case GONE -> Problem.of(ProblemType.GONE, error.getMessage());
+            case TOO_MANY_REQUESTS -> Problem.of(ProblemType.TOO_MANY_REQUESTS, error.getMessage());
+        };
+        List<FieldError> errors = error.violations().stream().map(FieldError::of).toList();
+        return errors.isEmpty() ? problem : problem.with("errors", errors);
     }
 
     private static Problem fromUnreadableInput(ServerWebInputException input) {
@@ -150,19 +154,27 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
     }
 
     private static Problem fromFramework(ErrorResponse response) {
-        HttpStatus status = HttpStatus.resolve(response.getStatusCode().value());
-        if (status == null || status.is5xxServerError()) {
-            return INTERNAL;
-        }
-        String detail = switch (status) {
-            case NOT_FOUND -> "There is nothing at this address.";
-            case METHOD_NOT_ALLOWED -> "This address does not accept this request method.";
-            case NOT_ACCEPTABLE -> "This address cannot answer in the requested media type.";
-            case PAYLOAD_TOO_LARGE -> TOO_LARGE;
-            case UNSUPPORTED_MEDIA_TYPE -> "This address accepts application/json request bodies only.";
-            default -> status.getReasonPhrase() + ".";
+        int status = response.getStatusCode().value();
+        Problem problem = switch (status) {
+            case 400 -> Problem.of(ProblemType.INVALID_REQUEST, "The request is invalid.");
+            case 404 -> Problem.of(ProblemType.NOT_FOUND, "There is nothing at this address.");
+            case 405 -> Problem.of(ProblemType.METHOD_NOT_ALLOWED, "This address does not accept this request method.");
+            case 406 -> Problem.of(ProblemType.NOT_ACCEPTABLE, "This address cannot answer in the requested media type.");
+            case 408 -> Problem.of(ProblemType.REQUEST_TIMEOUT, "The request did not arrive in time.");
+            case 413 -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE, TOO_LARGE);
+            case 415 -> Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "This address accepts application/json request bodies only.");
+            case 503 -> Problem.of(ProblemType.UNAVAILABLE, "The service is busy. Please try again shortly.");
+            default -> null;
         };
-        return Problem.plain(status, detail).withHeaders(response.getHeaders());
+        if (problem == null) {
+            HttpStatus known = HttpStatus.resolve(status);
+            if (known == null || !known.is4xxClientError()) {
+                return INTERNAL;
+            }
+            problem = Problem.of(ProblemType.INVALID_REQUEST, known.getReasonPhrase() + ".").withStatus(known);
+        }
+        return problem.withHeaders(response.getHeaders());
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
@@ -189,16 +201,12 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
         }
     }
 
-    /** One problem answer before it is written; {@code about:blank} when the status code says it all. */
-    private record Problem(HttpStatus status, String type, String title, String detail, Map<String, Object> extensions,
+    /** One problem answer before it is written. */
+    record Problem(HttpStatus status, String type, String title, String detail, Map<String, Object> extensions,
             HttpHeaders headers) {
 
         static Problem of(ProblemType type, String detail) {
             return new Problem(type.status(), type.type().toString(), type.title(), detail, Map.of(), HttpHeaders.EMPTY);
-        }
-
-        static Problem plain(HttpStatus status, String detail) {
-            return new Problem(status, "about:blank", status.getReasonPhrase(), detail, Map.of(), HttpHeaders.EMPTY);
         }
 
         Problem with(String name, Object value) {
@@ -209,6 +217,10 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
 
         Problem withHeaders(HttpHeaders more) {
             return new Problem(status, type, title, detail, extensions, more);
+        }
+
+        Problem withStatus(HttpStatus other) {
+            return new Problem(other, type, other.getReasonPhrase(), detail, extensions, headers);
         }
     }
 }

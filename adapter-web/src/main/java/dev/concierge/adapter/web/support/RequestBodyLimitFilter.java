@@ -1,12 +1,11 @@
 package dev.concierge.adapter.web.support;
 
+import dev.concierge.adapter.web.problem.ProblemException;
+import dev.concierge.adapter.web.problem.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -17,6 +16,10 @@ import reactor.core.publisher.Mono;
  * Caps every request body. A declared {@code Content-Length} above the limit is refused before anything is read;
  * a body sent without one (chunked) is counted as it streams in and cut off as soon as it passes the limit.
  * Either way the answer is 413.
+ *
+ * <p>The chunk that passes the limit is still handed on, followed at once by the error: whoever reads the body owns
+ * every buffer it receives and releases them when the error arrives. Releasing that chunk here as well would free
+ * it twice.
  */
 public final class RequestBodyLimitFilter implements WebFilter, Ordered {
 
@@ -47,11 +50,9 @@ public final class RequestBodyLimitFilter implements WebFilter, Ordered {
                     long[] seen = {0};
                     return super.getBody().handle((buffer, sink) -> {
                         seen[0] += buffer.readableByteCount();
+                        sink.next(buffer);
                         if (seen[0] > maxBytes) {
-                            DataBufferUtils.release(buffer);
                             sink.error(tooLarge());
-                        } else {
-                            sink.next(buffer);
                         }
                     });
                 });
@@ -60,8 +61,8 @@ public final class RequestBodyLimitFilter implements WebFilter, Ordered {
         return chain.filter(exchange.mutate().request(counted).build());
     }
 
-    private ResponseStatusException tooLarge() {
-        return new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
-                "request bodies are limited to " + maxBytes + " bytes");
+    private ProblemException tooLarge() {
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
+                "The request body is larger than this server accepts (" + maxBytes + " bytes).");
     }
 }

@@ -1,5 +1,6 @@
 package dev.concierge.adapter.web.support;
 
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
@@ -17,6 +18,13 @@ public final class SecurityHeadersFilter implements WebFilter, Ordered {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https: data:; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+    /** The headers and their values; also written by the answers the server gives before any filter runs. */
+    public static final Map<String, String> HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "strict-origin-when-cross-origin",
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY);
+
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
@@ -25,10 +33,7 @@ public final class SecurityHeadersFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        HEADERS.forEach(headers::set);
         return chain.filter(exchange);
     }
 }

@@ -1,13 +1,12 @@
 package dev.concierge.adapter.web.widget;
 
+import dev.concierge.domain.tenant.Tenant;
 import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
 
 /**
  * The widget's public configuration: {@code GET /api/v1/widget/{clientKey}}. Tenant lookup and origin checks happen
@@ -20,8 +19,7 @@ public class WidgetController {
     private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
 
     @GetMapping(path = "/api/v1/widget/{clientKey}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<WidgetConfigResponse>> config(ServerWebExchange exchange) {
-        return WidgetRequests.tenant(exchange)
-                .map(tenant -> ResponseEntity.ok().cacheControl(CACHE).body(WidgetConfigResponse.fromDomain(tenant)));
+    public ResponseEntity<WidgetConfigResponse> config(@WidgetTenant Tenant tenant) {
+        return ResponseEntity.ok().cacheControl(CACHE).body(WidgetConfigResponse.fromDomain(tenant));
     }
 }

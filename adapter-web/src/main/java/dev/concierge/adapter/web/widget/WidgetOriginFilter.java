@@ -1,6 +1,7 @@
 package dev.concierge.adapter.web.widget;
 
-import dev.concierge.adapter.web.problem.OriginNotAllowedException;
+import dev.concierge.adapter.web.problem.ProblemException;
+import dev.concierge.adapter.web.problem.ProblemType;
 import dev.concierge.application.port.in.LoadWidgetUseCase;
 import dev.concierge.domain.shared.InvalidValueException;
 import dev.concierge.domain.tenant.ClientKey;
@@ -35,7 +36,7 @@ import reactor.core.publisher.Mono;
  *       by tools and crawlers; requests that change state (chat, booking) must come from an allowed origin.</li>
  * </ul>
  *
- * The tenant it loads is handed to the handler through {@link WidgetRequests}, so each request reads it once.
+ * The tenant it loads reaches the handler as a {@link WidgetTenant} argument, so each request reads it once.
  */
 public final class WidgetOriginFilter implements WebFilter, Ordered {
 
@@ -86,13 +87,13 @@ public final class WidgetOriginFilter implements WebFilter, Ordered {
         String origin = request.getHeaders().getOrigin();
         if (origin == null) {
             if (!SAFE_METHODS.contains(request.getMethod())) {
-                return Mono.error(new OriginNotAllowedException(
+                return Mono.error(new ProblemException(ProblemType.FORBIDDEN_ORIGIN,
                         "Requests that change anything must come from a web page on one of the tenant's allowed origins."));
             }
             return chain.filter(WidgetRequests.withTenant(exchange, tenant));
         }
         if (!tenant.allowedOrigins().permits(origin)) {
-            return Mono.error(new OriginNotAllowedException(
+            return Mono.error(new ProblemException(ProblemType.FORBIDDEN_ORIGIN,
                     "The origin " + origin + " is not on this widget's list of allowed origins."));
         }
         if (CorsUtils.isPreFlightRequest(request)) {
@@ -105,7 +106,7 @@ public final class WidgetOriginFilter implements WebFilter, Ordered {
     private static Mono<Void> answerPreflight(ServerHttpRequest request, ServerHttpResponse response, String origin) {
         HttpMethod requested = request.getHeaders().getAccessControlRequestMethod();
         if (requested == null || !ALLOWED_METHODS.contains(requested)) {
-            return Mono.error(new OriginNotAllowedException("Widget endpoints accept GET and POST only."));
+            return Mono.error(new ProblemException(ProblemType.FORBIDDEN_ORIGIN, "Widget endpoints accept GET and POST only."));
         }
         HttpHeaders headers = response.getHeaders();
         headers.setAccessControlAllowOrigin(origin);

@@ -3,19 +3,14 @@ package dev.concierge.adapter.web.assets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.adapter.web.TestWebApplication;
-import dev.concierge.application.port.in.LoadWidgetUseCase;
-import dev.concierge.application.port.in.SignUpTenantUseCase;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Mono;
 
 class StaticAssetsTest {
 
     private final WebTestClient client = TestWebApplication.start(context -> {
-        context.registerBean(LoadWidgetUseCase.class, () -> key -> Mono.empty());
-        context.registerBean(SignUpTenantUseCase.class, () -> command -> Mono.empty());
     });
 
     @Test
@@ -35,6 +30,20 @@ class StaticAssetsTest {
         client.get().uri("/test-widget.js").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
                 .expectStatus().isNotModified()
                 .expectBody().isEmpty();
+    }
+
+    @Test
+    void answersHeadLikeGetWithoutTheBody() {
+        String etag = client.get().uri("/test-widget.js").exchange()
+                .returnResult(String.class).getResponseHeaders().getETag();
+
+        client.head().uri("/test-widget.js").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("text/javascript"))
+                .expectHeader().valueEquals(HttpHeaders.ETAG, etag)
+                .expectBody().isEmpty();
+        client.head().uri("/docs/").exchange().expectStatus().isOk();
+        client.head().uri("/missing.js").exchange().expectStatus().isNotFound();
     }
 
     @Test

@@ -9,7 +9,8 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
-import org.springframework.web.server.ResponseStatusException;
+import dev.concierge.adapter.web.problem.ProblemException;
+import dev.concierge.adapter.web.problem.ProblemType;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -37,9 +38,8 @@ class RequestBodyLimitFilterTest {
         MockServerHttpRequest request = MockServerHttpRequest.post("/api/v1/tenants").body(chunks("12345", "67890", "X"));
 
         readThroughFilter(filter, request)
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ResponseStatusException.class)
-                        .extracting(error -> ((ResponseStatusException) error).getStatusCode().value())
-                        .isEqualTo(413))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(ProblemException.class,
+                        problem -> assertThat(problem.type()).isEqualTo(ProblemType.PAYLOAD_TOO_LARGE)))
                 .verify();
     }
 
@@ -48,7 +48,7 @@ class RequestBodyLimitFilterTest {
         MockServerHttpRequest request = MockServerHttpRequest.post("/api/v1/tenants").contentLength(11)
                 .body(chunks("tiny"));
 
-        readThroughFilter(filter, request).expectError(ResponseStatusException.class).verify();
+        readThroughFilter(filter, request).expectError(ProblemException.class).verify();
     }
 
     @Test

@@ -1,17 +1,12 @@
 package dev.concierge.adapter.web.support;
 
 import dev.concierge.adapter.web.TestWebApplication;
-import dev.concierge.application.port.in.LoadWidgetUseCase;
-import dev.concierge.application.port.in.SignUpTenantUseCase;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Mono;
 
 class SecurityHeadersFilterTest {
 
     private final WebTestClient client = TestWebApplication.start(context -> {
-        context.registerBean(LoadWidgetUseCase.class, () -> key -> Mono.empty());
-        context.registerBean(SignUpTenantUseCase.class, () -> command -> Mono.empty());
     });
 
     private static void expectHardened(WebTestClient.ResponseSpec response) {

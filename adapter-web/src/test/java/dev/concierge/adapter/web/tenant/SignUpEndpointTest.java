@@ -3,7 +3,6 @@ package dev.concierge.adapter.web.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.adapter.web.TestWebApplication;
-import dev.concierge.application.port.in.LoadWidgetUseCase;
 import dev.concierge.application.port.in.SignUpCommand;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
 import dev.concierge.domain.tenant.ClientKeyTakenException;
@@ -44,8 +43,7 @@ class SignUpEndpointTest {
 
     private final WebTestClient client = TestWebApplication.start(context -> {
         context.registerBean(SignUpTenantUseCase.class, () -> fakeSignUp);
-        context.registerBean(LoadWidgetUseCase.class, () -> key -> Mono.empty());
-    });
+    }, SignUpWebConfiguration.class);
 
     private WebTestClient.ResponseSpec post(String json) {
         return client.post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
@@ -151,6 +149,57 @@ class SignUpEndpointTest {
     }
 
     @Test
+    void numbersAndBooleansAreNotTakenForText() {
+        post("""
+                {"ownerEmail": "owner@bakery.example", "password": 12345678, "displayName": true,
+                 "clientKey": "bakery", "allowedOrigins": ["https://bakery.example"]}
+                """)
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:concierge:problem:malformed-body")
+                .jsonPath("$.errors[0].field").isEqualTo("password");
+        post("""
+                {"ownerEmail": "owner@bakery.example", "password": "Sunrise42", "displayName": "Bakery",
+                 "clientKey": "bakery", "allowedOrigins": [42]}
+                """)
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("allowedOrigins[0]");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void brokenAndInvisibleCharactersAreNamed() {
+        post(VALID.replace("Corner Bakery", "Corner\\u202EBakery").replace("Sunrise42", "Sunrise42\\u0000"))
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[*].field").isEqualTo(List.of("password", "displayName"));
+        post(VALID.replace("Corner Bakery", "Corner \\uD800Bakery"))
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("displayName")
+                .jsonPath("$.errors[0].message").value(String.class, m -> assertThat(m).contains("unpaired surrogate"));
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void clientsAskingForProblemJsonGetAnswersAndProblems() {
+        client.post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(VALID).exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.clientKey").isEqualTo("corner-bakery");
+        client.post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_PROBLEM_JSON).bodyValue("{}").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.IMAGE_PNG).bodyValue(VALID).exchange()
+                .expectStatus().isEqualTo(406)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:concierge:problem:not-acceptable");
+    }
+
+    @Test
     void missingBodyAndWrongMediaTypeAreProblems() {
         client.post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON).exchange()
                 .expectStatus().isBadRequest()
@@ -159,7 +208,8 @@ class SignUpEndpointTest {
 
         client.post().uri("/api/v1/tenants").contentType(MediaType.TEXT_PLAIN).bodyValue("hello").exchange()
                 .expectStatus().isEqualTo(415)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:concierge:problem:unsupported-media-type");
     }
 
     @Test
@@ -168,7 +218,10 @@ class SignUpEndpointTest {
 
         post(huge).expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(413);
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(413)
+                .jsonPath("$.type").isEqualTo("urn:concierge:problem:payload-too-large")
+                .jsonPath("$.title").isEqualTo("Request Entity Too Large");
         assertThat(received).isEmpty();
     }
 
@@ -179,12 +232,14 @@ class SignUpEndpointTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.type").isEqualTo("urn:concierge:problem:not-found")
                 .jsonPath("$.instance").isEqualTo("/api/v1/nothing-here");
 
         client.delete().uri("/api/v1/tenants").exchange()
                 .expectStatus().isEqualTo(405)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().value(HttpHeaders.ALLOW, allow -> assertThat(allow).contains("POST"));
+                .expectHeader().value(HttpHeaders.ALLOW, allow -> assertThat(allow).contains("POST"))
+                .expectBody().jsonPath("$.type").isEqualTo("urn:concierge:problem:method-not-allowed");
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.adapter.web.TestWebApplication;
 import dev.concierge.application.port.in.LoadWidgetUseCase;
-import dev.concierge.application.port.in.SignUpTenantUseCase;
 import dev.concierge.application.service.LoadWidgetService;
 import dev.concierge.application.testing.InMemoryTenants;
+import dev.concierge.domain.tenant.Tenant;
 import dev.concierge.domain.tenant.TenantFixtures;
 import dev.concierge.domain.tenant.TenantStatus;
 import java.util.Map;
@@ -27,9 +27,8 @@ class WidgetEndpointTest {
     private final InMemoryTenants tenants = new InMemoryTenants();
     private final WebTestClient client = TestWebApplication.start(context -> {
         context.registerBean(LoadWidgetUseCase.class, () -> new LoadWidgetService(tenants));
-        context.registerBean(SignUpTenantUseCase.class, () -> command -> Mono.error(new AssertionError("unused")));
         context.registerBean(StateChangingWidgetEndpoint.class);
-    });
+    }, WidgetWebConfiguration.class);
 
     WidgetEndpointTest() {
         tenants.add(TenantFixtures.activeTenant().withClientKey("open-shop").withDisplayName("Open Shop")
@@ -43,8 +42,8 @@ class WidgetEndpointTest {
     @RestController
     static class StateChangingWidgetEndpoint {
         @PostMapping("/api/v1/widget/{clientKey}/echo")
-        Mono<Map<String, String>> echo() {
-            return Mono.just(Map.of("echo", "ok"));
+        Mono<Map<String, String>> echo(@WidgetTenant Tenant tenant) {
+            return Mono.just(Map.of("echo", "ok", "tenant", tenant.clientKey().value()));
         }
     }
 
@@ -69,9 +68,20 @@ class WidgetEndpointTest {
     @Test
     void publicConfigHoldsNothingPrivate() {
         String body = client.get().uri("/api/v1/widget/open-shop").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
                 .expectBody(String.class).returnResult().getResponseBody();
 
-        assertThat(body).doesNotContain("owner.example", "$2a$", "You are the friendly assistant", "bakery.example");
+        assertThat(body).contains("\"clientKey\":\"open-shop\"", "\"title\":\"Open Shop\"");
+        assertThat(body).doesNotContain("owner.example", "$2a$", "You are the friendly assistant", "bakery.example",
+                "localhost:8080", "ownerEmail", "systemPrompt", "allowedOrigins", "status");
+    }
+
+    @Test
+    void publicConfigMayBeCachedBrieflyByAnyone() {
+        client.get().uri("/api/v1/widget/open-shop").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, cache -> assertThat(cache).contains("public", "max-age=60"));
     }
 
     @Test
@@ -162,6 +172,8 @@ class WidgetEndpointTest {
         client.method(HttpMethod.POST).uri("/api/v1/widget/open-shop/echo").header(HttpHeaders.ORIGIN, ALLOWED).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ALLOWED)
-                .expectBody().jsonPath("$.echo").isEqualTo("ok");
+                .expectBody()
+                .jsonPath("$.echo").isEqualTo("ok")
+                .jsonPath("$.tenant").isEqualTo("open-shop");
     }
 }

@@ -1,0 +1,100 @@
+package dev.concierge.adapter.web.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.concierge.adapter.web.problem.ProblemJsonExceptionHandler.Problem;
+import dev.concierge.domain.shared.DomainException;
+import dev.concierge.domain.shared.DomainException.Kind;
+import dev.concierge.domain.shared.Violation;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.http.HttpStatus;
+
+class ProblemJsonExceptionHandlerTest {
+
+    /** What each kind of domain failure must answer. A kind missing here fails {@link #everyKindHasAnExpectedAnswer}. */
+    private static final Map<Kind, ProblemType> EXPECTED = new EnumMap<>(Map.of(
+            Kind.INVALID_INPUT, ProblemType.INVALID_REQUEST,
+            Kind.UNAUTHENTICATED, ProblemType.UNAUTHENTICATED,
+            Kind.FORBIDDEN, ProblemType.FORBIDDEN,
+            Kind.NOT_FOUND, ProblemType.NOT_FOUND,
+            Kind.CONFLICT, ProblemType.CONFLICT,
+            Kind.GONE, ProblemType.GONE,
+            Kind.TOO_MANY_REQUESTS, ProblemType.TOO_MANY_REQUESTS));
+
+    /** A failure of any kind, written the way a new domain exception would be. */
+    private static final class SomeFailure extends DomainException {
+
+        private static final long serialVersionUID = 1L;
+
+        SomeFailure(Kind kind) {
+            super(kind, "something about the " + kind);
+        }
+    }
+
+    @Test
+    void everyKindHasAnExpectedAnswer() {
+        assertThat(EXPECTED.keySet()).isEqualTo(EnumSet.allOf(Kind.class));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void everyKindOfDomainFailureIsAnsweredWithItsOwnProblemNeverAsAFault(Kind kind) {
+        Problem problem = ProblemJsonExceptionHandler.toProblem(new SomeFailure(kind));
+
+        assertThat(problem.type()).isEqualTo(EXPECTED.get(kind).type().toString());
+        assertThat(problem.status()).isEqualTo(EXPECTED.get(kind).status());
+        assertThat(problem.status().is4xxClientError()).isTrue();
+    }
+
+    @Test
+    void fieldsTheFailureConcernsAreListed() {
+        DomainException taken = new DomainException(Kind.CONFLICT, "name is taken") {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public List<Violation> violations() {
+                return List.of(new Violation("name", "is taken"));
+            }
+        };
+
+        Problem problem = ProblemJsonExceptionHandler.toProblem(taken);
+
+        assertThat(problem.extensions().get("errors").toString()).contains("name", "is taken");
+    }
+
+    @Test
+    void notFoundNeverEchoesWhatWasAskedFor() {
+        Problem problem = ProblemJsonExceptionHandler.toProblem(new SomeFailure(Kind.NOT_FOUND));
+
+        assertThat(problem.detail()).isEqualTo("Nothing is published under this address.");
+    }
+
+    @Test
+    void unknownFaultsAreInternalAndSayNothing() {
+        Problem problem = ProblemJsonExceptionHandler.toProblem(new IllegalStateException("jdbc:postgresql://secret"));
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(problem.detail()).doesNotContain("secret");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ProblemType.class, names = {"MALFORMED_REQUEST", "METHOD_NOT_ALLOWED", "NOT_ACCEPTABLE",
+            "REQUEST_TIMEOUT", "PAYLOAD_TOO_LARGE", "URI_TOO_LONG", "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS",
+            "HEADERS_TOO_LARGE", "UNAVAILABLE"})
+    void protocolProblemsAreTitledLikeTheStatusLine(ProblemType type) {
+        assertThat(type.title()).isEqualTo(HttpResponseStatus.valueOf(type.status().value()).reasonPhrase());
+    }
+
+    @Test
+    void everyProblemTypeHasItsOwnUrn() {
+        assertThat(EnumSet.allOf(ProblemType.class)).extracting(ProblemType::type).doesNotHaveDuplicates()
+                .allSatisfy(uri -> assertThat(uri.toString()).startsWith("urn:concierge:problem:"));
+    }
+}
