@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.application.port.in.ConfirmTenantUseCase;
 import dev.concierge.application.port.in.LoadWidgetUseCase;
+import dev.concierge.application.port.in.PublishedWidget;
 import dev.concierge.application.port.in.SignUpCommand;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
 import dev.concierge.application.service.ConfirmTenantService;
 import dev.concierge.application.service.LoadWidgetService;
 import dev.concierge.application.service.SignUpTenantService;
+import dev.concierge.application.service.TenantChanges;
 import dev.concierge.application.testing.InMemoryPasswordHasher;
 import dev.concierge.application.testing.InMemoryTenants;
 import dev.concierge.domain.tenant.ClientKey;
@@ -26,15 +28,16 @@ class CoreAsLibraryTest {
     void signUpConfirmAndLoadTheWidgetWithoutAnyFramework() {
         InMemoryTenants tenants = new InMemoryTenants();
         SignUpTenantUseCase signUp = new SignUpTenantService(tenants, new InMemoryPasswordHasher(), Clock.systemUTC());
-        ConfirmTenantUseCase confirm = new ConfirmTenantService(tenants);
+        ConfirmTenantUseCase confirm = new ConfirmTenantService(tenants, TenantChanges.NONE);
         LoadWidgetUseCase loadWidget = new LoadWidgetService(tenants);
 
         Tenant tenant = signUp.signUp(SignUpCommand.of("owner@library.example", "Library42", "Library Cafe",
                 "library-cafe", List.of("https://library.example"))).block();
         confirm.confirm(tenant.id()).block();
-        Tenant widget = loadWidget.load(ClientKey.of("library-cafe")).block();
+        PublishedWidget widget = loadWidget.load(ClientKey.of("library-cafe")).block();
 
-        assertThat(widget.isActive()).isTrue();
+        assertThat(widget.tenantId()).isEqualTo(tenant.id());
+        assertThat(widget.branding().title()).isEqualTo("Library Cafe");
         assertThat(widget.allowedOrigins().permits("https://library.example")).isTrue();
     }
 }

@@ -13,15 +13,18 @@ import reactor.core.publisher.Mono;
 public final class ConfirmTenantService implements ConfirmTenantUseCase {
 
     private final Tenants tenants;
+    private final TenantChanges changes;
 
-    public ConfirmTenantService(Tenants tenants) {
+    public ConfirmTenantService(Tenants tenants, TenantChanges changes) {
         this.tenants = tenants;
+        this.changes = changes;
     }
 
     @Override
     public Mono<Tenant> confirm(TenantId tenantId) {
         return tenants.findById(tenantId)
                 .switchIfEmpty(Mono.error(() -> new TenantNotFoundException("with id " + tenantId)))
-                .flatMap(tenant -> tenant.isActive() ? Mono.just(tenant) : tenants.update(tenant.confirm()));
+                .flatMap(tenant -> tenant.isActive() ? Mono.just(tenant)
+                        : tenants.update(tenant.confirm()).doOnNext(changes::changed));
     }
 }

@@ -7,13 +7,16 @@ import dev.concierge.application.testing.InMemoryTenants;
 import dev.concierge.domain.tenant.Tenant;
 import dev.concierge.domain.tenant.TenantId;
 import dev.concierge.domain.tenant.TenantNotFoundException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 class ConfirmTenantServiceTest {
 
     private final InMemoryTenants tenants = new InMemoryTenants();
-    private final ConfirmTenantService service = new ConfirmTenantService(tenants);
+    private final List<Tenant> changed = new ArrayList<>();
+    private final ConfirmTenantService service = new ConfirmTenantService(tenants, changed::add);
 
     @Test
     void confirmedTenantIsStoredActive() {
@@ -23,6 +26,15 @@ class ConfirmTenantServiceTest {
                 .assertNext(tenant -> assertThat(tenant.isActive()).isTrue())
                 .verifyComplete();
         assertThat(tenants.findById(pending.id()).block().isActive()).isTrue();
+        assertThat(changed).extracting(Tenant::id).containsExactly(pending.id());
+    }
+
+    @Test
+    void confirmingAnActiveTenantChangesNothing() {
+        Tenant active = tenants.add(pendingTenant().build().confirm()).block();
+
+        StepVerifier.create(service.confirm(active.id())).expectNext(active).verifyComplete();
+        assertThat(changed).isEmpty();
     }
 
     @Test

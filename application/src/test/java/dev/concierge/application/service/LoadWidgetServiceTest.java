@@ -2,7 +2,9 @@ package dev.concierge.application.service;
 
 import static dev.concierge.domain.tenant.TenantFixtures.activeTenant;
 import static dev.concierge.domain.tenant.TenantFixtures.pendingTenant;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concierge.application.port.in.PublishedWidget;
 import dev.concierge.application.testing.InMemoryTenants;
 import dev.concierge.domain.tenant.ClientKey;
 import dev.concierge.domain.tenant.Tenant;
@@ -20,7 +22,14 @@ class LoadWidgetServiceTest {
     void servesActiveTenants() {
         Tenant active = tenants.add(activeTenant().withClientKey("open-shop").build()).block();
 
-        StepVerifier.create(service.load(ClientKey.of("open-shop"))).expectNext(active).verifyComplete();
+        StepVerifier.create(service.load(ClientKey.of("open-shop")))
+                .assertNext(published -> {
+                    assertThat(published).isEqualTo(PublishedWidget.of(active));
+                    assertThat(published.tenantId()).isEqualTo(active.id());
+                    assertThat(published.branding()).isEqualTo(active.branding());
+                    assertThat(published.allowedOrigins()).isEqualTo(active.allowedOrigins());
+                })
+                .verifyComplete();
     }
 
     @Test

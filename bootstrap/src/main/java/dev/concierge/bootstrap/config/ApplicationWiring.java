@@ -6,13 +6,14 @@ import dev.concierge.adapter.web.support.WebSettings;
 import dev.concierge.adapter.web.security.PasswordHashingSettings;
 import dev.concierge.adapter.web.server.NettyHardening;
 import dev.concierge.application.port.in.ConfirmTenantUseCase;
-import dev.concierge.application.port.in.LoadWidgetUseCase;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
 import dev.concierge.application.port.out.PasswordHasher;
 import dev.concierge.application.port.out.Tenants;
+import dev.concierge.application.service.CachedLoadWidgetService;
 import dev.concierge.application.service.ConfirmTenantService;
 import dev.concierge.application.service.LoadWidgetService;
 import dev.concierge.application.service.SignUpTenantService;
+import dev.concierge.application.service.TenantChanges;
 import java.time.Clock;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -55,13 +56,19 @@ public class ApplicationWiring {
         return new SignUpTenantService(tenants, passwordHasher, clock);
     }
 
+    /**
+     * The widget's public configuration, cached briefly on this instance: see {@link CachedLoadWidgetService} for
+     * the staleness window, set by {@code concierge.widget.cache-ttl}.
+     */
     @Bean
-    LoadWidgetUseCase loadWidgetUseCase(Tenants tenants) {
-        return new LoadWidgetService(tenants);
+    CachedLoadWidgetService loadWidgetUseCase(Tenants tenants, Clock clock, ConciergeProperties properties) {
+        ConciergeProperties.Widget widget = properties.widget();
+        return new CachedLoadWidgetService(new LoadWidgetService(tenants), clock, widget.cacheTtl(),
+                widget.cacheMaxEntries());
     }
 
     @Bean
-    ConfirmTenantUseCase confirmTenantUseCase(Tenants tenants) {
-        return new ConfirmTenantService(tenants);
+    ConfirmTenantUseCase confirmTenantUseCase(Tenants tenants, TenantChanges changes) {
+        return new ConfirmTenantService(tenants, changes);
     }
 }

@@ -13,13 +13,15 @@ import org.springframework.util.unit.DataSize;
  * @param demo     the demo tenant
  * @param security password hashing
  * @param web      the HTTP server's limits and timeouts
+ * @param widget   the per-instance cache of widgets' public configuration
  */
 @ConfigurationProperties("concierge")
 public record ConciergeProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Demo demo,
         @DefaultValue Security security,
-        @DefaultValue Web web) {
+        @DefaultValue Web web,
+        @DefaultValue Widget widget) {
 
     /**
      * @param enabled seed the demo tenant on start; on by default only on the embedded database
@@ -44,5 +46,15 @@ public record ConciergeProperties(
             @DefaultValue("10s") Duration headerTimeout,
             @DefaultValue("10s") Duration readTimeout,
             @DefaultValue("60s") Duration idleTimeout) {
+    }
+
+    /**
+     * @param cacheTtl        how long an instance serves a widget's configuration without reading the database; a
+     *                        change made through another instance shows within this time
+     * @param cacheMaxEntries the most client keys (known and unknown) an instance caches at once
+     */
+    public record Widget(
+            @DefaultValue("5s") Duration cacheTtl,
+            @DefaultValue("10000") int cacheMaxEntries) {
     }
 }

@@ -1,7 +1,7 @@
 package dev.concierge.adapter.web.widget;
 
 import dev.concierge.domain.tenant.Branding;
-import dev.concierge.domain.tenant.Tenant;
+import dev.concierge.application.port.in.PublishedWidget;
 import java.util.Locale;
 
 /**
@@ -23,7 +23,7 @@ public record WidgetConfigResponse(
     public record Colors(String primary, String text) {
     }
 
-    static WidgetConfigResponse fromDomain(Tenant tenant) {
+    static WidgetConfigResponse fromDomain(PublishedWidget tenant) {
         Branding branding = tenant.branding();
         return new WidgetConfigResponse(
                 tenant.clientKey().value(),
@@ -35,6 +35,6 @@ public record WidgetConfigResponse(
                 new Colors(branding.primaryColor().value(), branding.textColor().value()),
                 branding.position().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 tenant.appointmentsEnabled(),
-                tenant.assistant().language().code());
+                tenant.language().code());
     }
 }

@@ -1,25 +1,45 @@
 package dev.concierge.adapter.web.widget;
 
-import dev.concierge.domain.tenant.Tenant;
+import dev.concierge.application.port.in.PublishedWidget;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The widget's public configuration: {@code GET /api/v1/widget/{clientKey}}. Tenant lookup and origin checks happen
  * in {@link WidgetOriginFilter} before this runs.
+ *
+ * <p>Browsers and shared caches may keep the answer for a minute and then revalidate it with its strong
+ * {@code ETag}: an unchanged configuration costs a 304 without a body.
  */
 @RestController
 public class WidgetController {
 
     /** Owners see their branding changes on visitors' pages within this time. */
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
+    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic()
+            .staleWhileRevalidate(Duration.ofSeconds(30));
+    private static final JsonMapper JSON = JsonMapper.shared();
 
     @GetMapping(path = "/api/v1/widget/{clientKey}", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<WidgetConfigResponse> config(@WidgetTenant Tenant tenant) {
-        return ResponseEntity.ok().cacheControl(CACHE).body(WidgetConfigResponse.fromDomain(tenant));
+    public ResponseEntity<byte[]> config(@WidgetTenant PublishedWidget tenant) {
+        byte[] body = JSON.writeValueAsBytes(WidgetConfigResponse.fromDomain(tenant));
+        // The framework answers 304 without the body when If-None-Match names this tag.
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag("\"" + sha256(body) + "\"")
+                .cacheControl(CACHE).body(body);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

@@ -3,9 +3,9 @@ package dev.concierge.adapter.web.widget;
 import dev.concierge.adapter.web.problem.ProblemException;
 import dev.concierge.adapter.web.problem.ProblemType;
 import dev.concierge.application.port.in.LoadWidgetUseCase;
+import dev.concierge.application.port.in.PublishedWidget;
 import dev.concierge.domain.shared.InvalidValueException;
 import dev.concierge.domain.tenant.ClientKey;
-import dev.concierge.domain.tenant.Tenant;
 import dev.concierge.domain.tenant.TenantNotFoundException;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,7 @@ public final class WidgetOriginFilter implements WebFilter, Ordered {
                 .flatMap(tenant -> admit(exchange, chain, tenant));
     }
 
-    private Mono<Tenant> activeTenant(Map<String, String> uriVariables) {
+    private Mono<PublishedWidget> activeTenant(Map<String, String> uriVariables) {
         String rawKey = uriVariables.get("clientKey");
         ClientKey clientKey;
         try {
@@ -82,7 +82,7 @@ public final class WidgetOriginFilter implements WebFilter, Ordered {
         return loadWidget.load(clientKey);
     }
 
-    private Mono<Void> admit(ServerWebExchange exchange, WebFilterChain chain, Tenant tenant) {
+    private Mono<Void> admit(ServerWebExchange exchange, WebFilterChain chain, PublishedWidget tenant) {
         ServerHttpRequest request = exchange.getRequest();
         String origin = request.getHeaders().getOrigin();
         if (origin == null) {

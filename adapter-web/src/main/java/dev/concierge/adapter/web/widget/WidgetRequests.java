@@ -1,6 +1,6 @@
 package dev.concierge.adapter.web.widget;
 
-import dev.concierge.domain.tenant.Tenant;
+import dev.concierge.application.port.in.PublishedWidget;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -14,14 +14,14 @@ final class WidgetRequests {
     private WidgetRequests() {
     }
 
-    static ServerWebExchange withTenant(ServerWebExchange exchange, Tenant tenant) {
+    static ServerWebExchange withTenant(ServerWebExchange exchange, PublishedWidget tenant) {
         exchange.getAttributes().put(TENANT, tenant);
         return exchange;
     }
 
     /** The admitted tenant; an error if the origin filter did not run, which is a wiring fault. */
-    static Mono<Tenant> tenant(ServerWebExchange exchange) {
-        Tenant tenant = exchange.getAttribute(TENANT);
+    static Mono<PublishedWidget> tenant(ServerWebExchange exchange) {
+        PublishedWidget tenant = exchange.getAttribute(TENANT);
         return tenant != null ? Mono.just(tenant)
                 : Mono.error(new IllegalStateException("widget request reached its handler without passing the origin filter"));
     }

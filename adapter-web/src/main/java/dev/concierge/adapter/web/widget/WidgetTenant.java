@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a widget handler's {@link dev.concierge.domain.tenant.Tenant} parameter: the active tenant that
- * {@link WidgetOriginFilter} admitted the request for, by its client key and its allowed origins.
+ * Marks a widget handler's {@link dev.concierge.application.port.in.PublishedWidget} parameter: what the active
+ * tenant that {@link WidgetOriginFilter} admitted the request for publishes, found by its client key and checked
+ * against its allowed origins.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,6 +1,6 @@
 package dev.concierge.adapter.web.widget;
 
-import dev.concierge.domain.tenant.Tenant;
+import dev.concierge.application.port.in.PublishedWidget;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
@@ -14,7 +14,7 @@ final class WidgetTenantArgumentResolver implements HandlerMethodArgumentResolve
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.hasParameterAnnotation(WidgetTenant.class) && parameter.getParameterType() == Tenant.class;
+        return parameter.hasParameterAnnotation(WidgetTenant.class) && parameter.getParameterType() == PublishedWidget.class;
     }
 
     @Override

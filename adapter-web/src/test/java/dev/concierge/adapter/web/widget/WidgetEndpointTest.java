@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.adapter.web.TestWebApplication;
 import dev.concierge.application.port.in.LoadWidgetUseCase;
+import dev.concierge.application.port.in.PublishedWidget;
 import dev.concierge.application.service.LoadWidgetService;
 import dev.concierge.application.testing.InMemoryTenants;
+import dev.concierge.domain.tenant.Branding;
+import dev.concierge.domain.tenant.ClientKey;
 import dev.concierge.domain.tenant.Tenant;
 import dev.concierge.domain.tenant.TenantFixtures;
 import dev.concierge.domain.tenant.TenantStatus;
@@ -42,7 +45,7 @@ class WidgetEndpointTest {
     @RestController
     static class StateChangingWidgetEndpoint {
         @PostMapping("/api/v1/widget/{clientKey}/echo")
-        Mono<Map<String, String>> echo(@WidgetTenant Tenant tenant) {
+        Mono<Map<String, String>> echo(@WidgetTenant PublishedWidget tenant) {
             return Mono.just(Map.of("echo", "ok", "tenant", tenant.clientKey().value()));
         }
     }
@@ -78,10 +81,35 @@ class WidgetEndpointTest {
     }
 
     @Test
-    void publicConfigMayBeCachedBrieflyByAnyone() {
-        client.get().uri("/api/v1/widget/open-shop").exchange()
+    void publicConfigMayBeCachedBrieflyByAnyoneAndRevalidatedWithItsTag() {
+        String etag = client.get().uri("/api/v1/widget/open-shop").exchange()
                 .expectStatus().isOk()
-                .expectHeader().value(HttpHeaders.CACHE_CONTROL, cache -> assertThat(cache).contains("public", "max-age=60"));
+                .expectHeader().value(HttpHeaders.CACHE_CONTROL, cache -> assertThat(cache).contains("public", "max-age=60"))
+                .expectHeader().value(HttpHeaders.ETAG, tag -> assertThat(tag).matches("\"[0-9a-f]{32}\""))
+                .returnResult(String.class).getResponseHeaders().getETag();
+
+        client.get().uri("/api/v1/widget/open-shop").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isNotModified()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, etag)
+                .expectBody().isEmpty();
+        client.get().uri("/api/v1/widget/open-shop").header(HttpHeaders.IF_NONE_MATCH, "\"stale\"").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.clientKey").isEqualTo("open-shop");
+    }
+
+    @Test
+    void aChangedConfigGetsANewTag() {
+        String before = client.get().uri("/api/v1/widget/open-shop").exchange()
+                .returnResult(String.class).getResponseHeaders().getETag();
+        Tenant shop = tenants.findByClientKey(ClientKey.of("open-shop")).block();
+        tenants.update(shop.withBranding(new Branding("Renamed Shop", shop.branding().buttonEmoji(), null,
+                shop.branding().firstMessage(), shop.branding().font(), shop.branding().primaryColor(),
+                shop.branding().textColor(), shop.branding().position()))).block();
+
+        client.get().uri("/api/v1/widget/open-shop").header(HttpHeaders.IF_NONE_MATCH, before).exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.ETAG, after -> assertThat(after).isNotEqualTo(before))
+                .expectBody().jsonPath("$.title").isEqualTo("Renamed Shop");
     }
 
     @Test
