@@ -9,7 +9,9 @@ import dev.concierge.domain.tenant.AllowedOrigins;
 import dev.concierge.domain.tenant.Branding;
 import dev.concierge.domain.tenant.ClientKey;
 import dev.concierge.domain.tenant.ClientKeyTakenException;
+import dev.concierge.domain.tenant.EmailAddress;
 import dev.concierge.domain.tenant.HexColor;
+import dev.concierge.domain.tenant.Owner;
 import dev.concierge.domain.tenant.OwnerEmailTakenException;
 import dev.concierge.domain.tenant.Position;
 import dev.concierge.domain.tenant.Tenant;
@@ -124,9 +126,94 @@ public abstract class TenantsContractTest {
     }
 
     @Test
+    void concurrentSignUpsForOneOwnerEmailLetExactlyOneWin() {
+        Tenants tenants = tenants();
+        AtomicInteger rejected = new AtomicInteger();
+
+        List<Tenant> stored = Flux.range(0, 8)
+                .flatMap(i -> tenants.add(pendingTenant().withClientKey("race-" + i).withOwnerEmail("owner@race.example").build())
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .onErrorResume(OwnerEmailTakenException.class, e -> {
+                            rejected.incrementAndGet();
+                            return Mono.<Tenant>empty();
+                        }))
+                .collectList()
+                .block(TIMEOUT);
+
+        assertThat(stored).hasSize(1);
+        assertThat(rejected).hasValue(7);
+    }
+
+    @Test
+    void updateCanChangeTheClientKeyAndOwnerEmail() {
+        Tenants tenants = tenants();
+        Tenant tenant = activeTenant().withClientKey("old-key").withOwnerEmail("old@owner.example").build();
+        tenants.add(tenant).block(TIMEOUT);
+        Tenant renamed = withKeyAndOwner(tenant, ClientKey.of("new-key"), EmailAddress.of("new@owner.example"));
+
+        StepVerifier.create(tenants.update(renamed)).expectNext(renamed).expectComplete().verify(TIMEOUT);
+
+        StepVerifier.create(tenants.findByClientKey(ClientKey.of("new-key"))).expectNext(renamed).expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(tenants.findByClientKey(ClientKey.of("old-key"))).expectComplete().verify(TIMEOUT);
+        // The old key and e-mail are free again.
+        StepVerifier.create(tenants.add(activeTenant().withClientKey("old-key").withOwnerEmail("old@owner.example")
+                .build())).expectNextCount(1).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void updateThatTakesAnotherTenantsOwnerEmailIsRejectedAndChangesNothing() {
+        Tenants tenants = tenants();
+        Tenant first = activeTenant().build();
+        Tenant second = pendingTenant().build();
+        tenants.add(first).block(TIMEOUT);
+        tenants.add(second).block(TIMEOUT);
+        Tenant stealing = withKeyAndOwner(second.confirm(), second.clientKey(), first.owner().email());
+
+        StepVerifier.create(tenants.update(stealing)).expectError(OwnerEmailTakenException.class).verify(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(second.id())).expectNext(second).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(tenants.findById(first.id())).expectNext(first).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void updateThatTakesAnotherTenantsClientKeyIsRejectedAndChangesNothing() {
+        Tenants tenants = tenants();
+        Tenant first = activeTenant().build();
+        Tenant second = pendingTenant().build();
+        tenants.add(first).block(TIMEOUT);
+        tenants.add(second).block(TIMEOUT);
+        Tenant stealing = withKeyAndOwner(second.confirm(), first.clientKey(), second.owner().email());
+
+        StepVerifier.create(tenants.update(stealing)).expectError(ClientKeyTakenException.class).verify(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(second.id())).expectNext(second).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(tenants.findByClientKey(first.clientKey())).expectNext(first).expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
     void updatingATenantThatWasNeverAddedFails() {
         StepVerifier.create(tenants().update(activeTenant().build()))
                 .expectError(TenantNotFoundException.class)
                 .verify(TIMEOUT);
+    }
+
+    @Test
+    void updatingATenantThatWasNeverAddedStoresNothing() {
+        Tenants tenants = tenants();
+        Tenant never = activeTenant().build();
+
+        StepVerifier.create(tenants.update(never)).expectError(TenantNotFoundException.class).verify(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(never.id())).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(tenants.findByClientKey(never.clientKey())).expectComplete().verify(TIMEOUT);
+    }
+
+    /** The same tenant under another client key and owner e-mail; the domain offers no such change yet. */
+    protected static Tenant withKeyAndOwner(Tenant tenant, ClientKey clientKey, EmailAddress email) {
+        return Tenant.reconstitute(tenant.id(), clientKey, new Owner(email, tenant.owner().passwordHash()),
+                tenant.displayName(), tenant.status(), tenant.branding(), tenant.assistant(), tenant.allowedOrigins(),
+                tenant.appointmentsEnabled(), tenant.timeZone(), tenant.createdAt());
     }
 }
