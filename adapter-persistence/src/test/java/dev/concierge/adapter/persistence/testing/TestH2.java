@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 
 /**
- * A fresh, uniquely named in-memory H2 database, migrated with the H2 migrations. R2DBC and JDBC reach the same
+ * A fresh, uniquely named in-memory H2 database, migrated with the common and the H2 migrations. R2DBC and JDBC reach the same
  * database because both run in this JVM; it lives until the JVM ends ({@code DB_CLOSE_DELAY=-1}).
  *
  * <p>Usage: {@code static TestH2 h2 = TestH2.migrated();} in the test class, and {@code h2.deleteAll()} before each
@@ -57,11 +57,11 @@ public final class TestH2 {
         return connectionFactory;
     }
 
-    /** Applies {@code classpath:db/migration/h2}; does nothing for migrations already applied. */
+    /** Applies the common and the H2 migrations; does nothing for migrations already applied. */
     public void migrate() {
         Flyway.configure()
                 .dataSource(jdbcUrl(), USERNAME, PASSWORD)
-                .locations("classpath:db/migration/h2")
+                .locations(Migrations.locations("h2"))
                 .load()
                 .migrate();
     }

@@ -157,12 +157,12 @@ public final class TestPostgres {
         return connectionFactory;
     }
 
-    /** Applies {@code classpath:db/migration/postgresql}, once per JVM. */
+    /** Applies the common and the PostgreSQL migrations, once per JVM. */
     public synchronized void migrate() {
         if (!migrated) {
             Flyway.configure()
                     .dataSource(jdbcUrl(), username(), password())
-                    .locations("classpath:db/migration/postgresql")
+                    .locations(Migrations.locations("postgresql"))
                     .load()
                     .migrate();
             migrated = true;

@@ -1,0 +1,36 @@
+package dev.concierge.adapter.persistence.transaction;
+
+import dev.concierge.adapter.persistence.tenant.R2dbcTenants;
+import dev.concierge.adapter.persistence.testing.TestH2;
+import dev.concierge.application.port.out.Tenants;
+import dev.concierge.application.port.out.Transactions;
+import dev.concierge.application.testing.TransactionsContractTest;
+import java.time.Clock;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The transactions contract on a fresh in-memory H2 database, with the R2DBC tenants taking part. */
+class H2TransactionsTest extends TransactionsContractTest {
+
+    private static TestH2 h2;
+
+    @BeforeAll
+    static void createDatabase() {
+        h2 = TestH2.migrated();
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        h2.deleteAll();
+    }
+
+    @Override
+    protected Transactions transactions() {
+        return R2dbcTransactions.using(h2.connectionFactory());
+    }
+
+    @Override
+    protected Tenants tenants() {
+        return R2dbcTenants.using(h2.connectionFactory(), Clock.systemUTC());
+    }
+}
