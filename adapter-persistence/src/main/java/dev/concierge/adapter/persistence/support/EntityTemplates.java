@@ -1,6 +1,7 @@
 package dev.concierge.adapter.persistence.support;
 
 import io.r2dbc.spi.ConnectionFactory;
+import java.util.Set;
 import org.springframework.data.r2dbc.convert.MappingR2dbcConverter;
 import org.springframework.data.r2dbc.convert.R2dbcCustomConversions;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
@@ -23,12 +24,19 @@ public final class EntityTemplates {
      * folded by each database the way the migrations' unquoted names were, so one mapping fits PostgreSQL (lower
      * case) and H2 (upper case); Spring Data would otherwise quote the table name exactly as written, which H2 does
      * not find.
+     *
+     * <p>The row types are mapped at once rather than on first use: Spring Data guards its mapping metadata with a
+     * lock that the first concurrent uses would wait for on event-loop threads (which BlockHound rejects).
+     *
+     * @param rowTypes every {@code @Table} type the adapter reads or writes
      */
-    public static R2dbcEntityTemplate forConnectionFactory(ConnectionFactory connectionFactory) {
+    public static R2dbcEntityTemplate forConnectionFactory(ConnectionFactory connectionFactory, Class<?>... rowTypes) {
         R2dbcDialect dialect = DialectResolver.getDialect(connectionFactory);
         R2dbcCustomConversions conversions = R2dbcCustomConversions.of(dialect);
         R2dbcMappingContext mappingContext = R2dbcMappingContext.forPlainIdentifiers();
         mappingContext.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        mappingContext.setInitialEntitySet(Set.of(rowTypes));
+        mappingContext.afterPropertiesSet();
         DatabaseClient databaseClient = DatabaseClient.builder()
                 .connectionFactory(connectionFactory)
                 .bindMarkers(dialect.getBindMarkersFactory())

@@ -67,7 +67,8 @@ public final class R2dbcTenants implements Tenants {
      * the same connection factory, so these writes join a transaction that a caller already started.
      */
     public static R2dbcTenants using(ConnectionFactory connectionFactory, Clock clock) {
-        return new R2dbcTenants(EntityTemplates.forConnectionFactory(connectionFactory),
+        return new R2dbcTenants(
+                EntityTemplates.forConnectionFactory(connectionFactory, TenantRow.class, AllowedOriginRow.class),
                 R2dbcTransactions.using(connectionFactory), clock);
     }
 
