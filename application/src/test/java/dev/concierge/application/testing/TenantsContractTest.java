@@ -22,6 +22,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -88,21 +89,8 @@ public abstract class TenantsContractTest {
 
     @Test
     void concurrentSignUpsForOneClientKeyLetExactlyOneWin() {
-        Tenants tenants = tenants();
-        AtomicInteger rejected = new AtomicInteger();
-
-        List<Tenant> stored = Flux.range(0, 8)
-                .flatMap(i -> tenants.add(pendingTenant().withClientKey("race-key").withOwnerEmail(i + "@race.example").build())
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .onErrorResume(ClientKeyTakenException.class, e -> {
-                            rejected.incrementAndGet();
-                            return Mono.<Tenant>empty();
-                        }))
-                .collectList()
-                .block(TIMEOUT);
-
-        assertThat(stored).hasSize(1);
-        assertThat(rejected).hasValue(7);
+        assertExactlyOneWins(i -> pendingTenant().withClientKey("race-key").withOwnerEmail(i + "@race.example").build(),
+                ClientKeyTakenException.class);
     }
 
     @Test
@@ -127,21 +115,8 @@ public abstract class TenantsContractTest {
 
     @Test
     void concurrentSignUpsForOneOwnerEmailLetExactlyOneWin() {
-        Tenants tenants = tenants();
-        AtomicInteger rejected = new AtomicInteger();
-
-        List<Tenant> stored = Flux.range(0, 8)
-                .flatMap(i -> tenants.add(pendingTenant().withClientKey("race-" + i).withOwnerEmail("owner@race.example").build())
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .onErrorResume(OwnerEmailTakenException.class, e -> {
-                            rejected.incrementAndGet();
-                            return Mono.<Tenant>empty();
-                        }))
-                .collectList()
-                .block(TIMEOUT);
-
-        assertThat(stored).hasSize(1);
-        assertThat(rejected).hasValue(7);
+        assertExactlyOneWins(i -> pendingTenant().withClientKey("race-" + i).withOwnerEmail("owner@race.example").build(),
+                OwnerEmailTakenException.class);
     }
 
     @Test
@@ -208,6 +183,25 @@ public abstract class TenantsContractTest {
 
         StepVerifier.create(tenants.findById(never.id())).expectComplete().verify(TIMEOUT);
         StepVerifier.create(tenants.findByClientKey(never.clientKey())).expectComplete().verify(TIMEOUT);
+    }
+
+    /** Adds eight tenants at once from several threads; exactly one is stored and seven are rejected as taken. */
+    private void assertExactlyOneWins(IntFunction<Tenant> contender, Class<? extends Throwable> taken) {
+        Tenants tenants = tenants();
+        AtomicInteger rejected = new AtomicInteger();
+
+        List<Tenant> stored = Flux.range(0, 8)
+                .flatMap(i -> tenants.add(contender.apply(i))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .onErrorResume(taken, e -> {
+                            rejected.incrementAndGet();
+                            return Mono.<Tenant>empty();
+                        }))
+                .collectList()
+                .block(TIMEOUT);
+
+        assertThat(stored).hasSize(1);
+        assertThat(rejected).hasValue(7);
     }
 
     /** The same tenant under another client key and owner e-mail; the domain offers no such change yet. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.port.out.Transactions;
 import dev.concierge.domain.tenant.ClientKeyTakenException;
+import dev.concierge.domain.tenant.OwnerEmailTakenException;
 import dev.concierge.domain.tenant.Tenant;
 import java.io.IOException;
 import java.time.Duration;
@@ -165,6 +166,24 @@ public abstract class TransactionsContractTest {
         assertStored(outer);
         assertNotStored(inner);
         assertNotStored(clash);
+    }
+
+    @Test
+    void storeWriteRejectedInsideATransactionLeavesNothingOfItAndTheTransactionGoesOn() {
+        Tenant first = pendingTenant().build();
+        Tenant clash = pendingTenant().withOwnerEmail(first.owner().email().value()).build();
+        Tenant third = pendingTenant().build();
+
+        // A rejected write does not spoil the transaction (on PostgreSQL a failed statement would, without a savepoint).
+        Mono<Tenant> work = store().add(first)
+                .then(store().add(clash).onErrorResume(OwnerEmailTakenException.class, taken -> Mono.empty()))
+                .then(store().add(third));
+
+        StepVerifier.create(tx().inTransaction(work)).expectNext(third).expectComplete().verify(TIMEOUT);
+
+        assertStored(first);
+        assertNotStored(clash);
+        assertStored(third);
     }
 
     @Test

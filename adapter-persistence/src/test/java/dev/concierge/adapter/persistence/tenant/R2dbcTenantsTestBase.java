@@ -4,6 +4,7 @@ import static dev.concierge.domain.tenant.TenantFixtures.activeTenant;
 import static dev.concierge.domain.tenant.TenantFixtures.pendingTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concierge.adapter.persistence.transaction.R2dbcTransactions;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.testing.TenantsContractTest;
 import dev.concierge.domain.tenant.AllowedOrigins;
@@ -154,6 +155,23 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
     }
 
     @Test
+    void failureWhileStoringTheOriginsInsideATransactionLeavesNoTenantBehindWhenTheTransactionGoesOn() {
+        Tenants tenants = tenants();
+        Tenant tenant = activeTenant().withOrigin(REFUSED_ORIGIN).build();
+        Tenant other = activeTenant().build();
+        // H2 keeps a transaction going after a failed statement, so the tenant row must be undone by a savepoint.
+        Mono<Tenant> work = tenants.add(tenant).onErrorResume(DataIntegrityViolationException.class, e -> Mono.empty())
+                .then(tenants.add(other));
+
+        whileTheDatabaseRefuses(REFUSED_ORIGIN, () -> StepVerifier.create(
+                R2dbcTransactions.using(connectionFactory()).inTransaction(work)).expectNext(other).verifyComplete());
+
+        StepVerifier.create(tenants.findById(tenant.id())).expectComplete().verify(TIMEOUT);
+        assertThat(countRows("tenant")).isOne();
+        assertThat(countRows("tenant_allowed_origin")).isOne();
+    }
+
+    @Test
     void failedUpdateChangesNothing() {
         Tenants tenants = tenants();
         Tenant tenant = pendingTenant().withOrigin("https://old.example").build();
@@ -187,10 +205,14 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
         Map<String, Integer> columns = textColumnSizes();
 
         // Columns holding names of the code's own choosing only need room for the longest.
-        assertThat(columns.remove("tenant.status")).isGreaterThanOrEqualTo(longest(Stream.of(TenantStatus.values()).map(Enum::name)));
-        assertThat(columns.remove("tenant.position")).isGreaterThanOrEqualTo(longest(Stream.of(Position.values()).map(Enum::name)));
-        assertThat(columns.remove("tenant.language")).isGreaterThanOrEqualTo(longest(Stream.of(Language.values()).map(Language::code)));
-        assertThat(columns.remove("tenant.time_zone")).isGreaterThanOrEqualTo(longest(ZoneId.getAvailableZoneIds().stream()));
+        assertThat(columns.remove("tenant.status"))
+                .isGreaterThanOrEqualTo(longest(Stream.of(TenantStatus.values()).map(Enum::name)));
+        assertThat(columns.remove("tenant.position"))
+                .isGreaterThanOrEqualTo(longest(Stream.of(Position.values()).map(Enum::name)));
+        assertThat(columns.remove("tenant.language"))
+                .isGreaterThanOrEqualTo(longest(Stream.of(Language.values()).map(Language::code)));
+        assertThat(columns.remove("tenant.time_zone"))
+                .isGreaterThanOrEqualTo(longest(ZoneId.getAvailableZoneIds().stream()));
         // Every other text column holds a value object and is exactly as long as the longest one the domain accepts.
         assertThat(columns).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("tenant.client_key", ClientKey.MAX_LENGTH),

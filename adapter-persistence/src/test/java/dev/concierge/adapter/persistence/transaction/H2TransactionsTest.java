@@ -6,31 +6,21 @@ import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.port.out.Transactions;
 import dev.concierge.application.testing.TransactionsContractTest;
 import java.time.Clock;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The transactions contract on a fresh in-memory H2 database, with the R2DBC tenants taking part. */
 class H2TransactionsTest extends TransactionsContractTest {
 
-    private static TestH2 h2;
-
-    @BeforeAll
-    static void createDatabase() {
-        h2 = TestH2.migrated();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        h2.deleteAll();
-    }
+    @RegisterExtension
+    static final TestH2 H2 = TestH2.migrated();
 
     @Override
     protected Transactions transactions() {
-        return R2dbcTransactions.using(h2.connectionFactory());
+        return R2dbcTransactions.using(H2.connectionFactory());
     }
 
     @Override
     protected Tenants tenants() {
-        return R2dbcTenants.using(h2.connectionFactory(), Clock.systemUTC());
+        return R2dbcTenants.using(H2.connectionFactory(), Clock.systemUTC());
     }
 }

@@ -6,37 +6,22 @@ import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.port.out.Transactions;
 import dev.concierge.application.testing.TransactionsContractTest;
 import java.time.Clock;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The transactions contract on PostgreSQL, with the R2DBC tenants taking part. Skipped, with the reason, when
- * {@link TestPostgres} finds no server.
+ * {@link TestPostgres} finds no server (and failed instead on CI).
  */
-@ExtendWith(TestPostgres.Required.class)
+@ExtendWith(TestPostgres.Emptied.class)
 class PostgresTransactionsTest extends TransactionsContractTest {
-
-    private static TestPostgres postgres;
-
-    @BeforeAll
-    static void connect() {
-        postgres = TestPostgres.get();
-        postgres.migrate();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        postgres.truncateAll();
-    }
 
     @Override
     protected Transactions transactions() {
-        return R2dbcTransactions.using(postgres.connectionFactory());
+        return R2dbcTransactions.using(TestPostgres.get().connectionFactory());
     }
 
     @Override
     protected Tenants tenants() {
-        return R2dbcTenants.using(postgres.connectionFactory(), Clock.systemUTC());
+        return R2dbcTenants.using(TestPostgres.get().connectionFactory(), Clock.systemUTC());
     }
 }
