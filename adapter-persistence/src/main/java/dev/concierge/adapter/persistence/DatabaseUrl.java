@@ -1,73 +1,69 @@
 package dev.concierge.adapter.persistence;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL connection string in the form the original platform's {@code DATABASE_URL} uses, turned into what
  * Concierge's two database clients need: an R2DBC URL for the application and a JDBC URL for Flyway's migrations.
  *
  * <p>Accepted form: {@code postgresql://[user[:password]@]host[:port]/database[?parameters]}, also with the scheme
- * {@code postgres://}. The port defaults to 5432; user name, password and database name may be percent-encoded (they
- * must be when they contain {@code / ? #}; an {@code @} or {@code :} in the password is tolerated). Host names, IPv4
- * and bracketed IPv6 addresses are accepted; several hosts and Unix sockets are not.
+ * {@code postgres://}. The port defaults to 5432. User name and password may be percent-encoded (they must be when
+ * they contain {@code / ? #}; an {@code @} or {@code :} in the password is tolerated), and so may the database name.
+ * One host name, IPv4 or bracketed IPv6 address.
  *
- * <p>Parameters that carry over to both drivers: {@code sslmode} (disable, allow, prefer, require, verify-ca,
- * verify-full), {@code sslrootcert}, {@code application_name}, {@code connect_timeout} (seconds) and
- * {@code schema}. Anything else, such as the connection-pool settings of the original platform's ORM
- * ({@code connection_limit}, {@code pgbouncer}), is ignored and listed by {@link #ignoredParameters()}.
+ * <p>Two parameters carry over to both drivers: {@code sslmode} (disable, allow, prefer, require, verify-ca,
+ * verify-full) and {@code schema} (the original platform's ORM names the schema so). Any other parameter, such as
+ * that ORM's pool settings ({@code connection_limit}, {@code pgbouncer}), is ignored and named in a warning.
  *
- * <p>Credentials never appear in the two URLs, in {@link #toString()} or in the message of an
+ * <p>Credentials never appear in the two URLs, in {@link #toString()}, in the warning, or in the message of an
  * {@link IllegalArgumentException} thrown for an invalid string; they are only available from {@link #username()}
  * and {@link #password()}. Error messages quote nothing from the input at all, since a malformed string may have
  * split a password in unexpected places.
  */
 public final class DatabaseUrl {
 
-    public static final int DEFAULT_PORT = 5432;
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseUrl.class);
 
+    private static final int DEFAULT_PORT = 5432;
     private static final String EXAMPLE = "postgresql://user:password@host:5432/database";
-    private static final List<String> SCHEMES = List.of("postgresql://", "postgres://");
-    private static final List<String> SSL_MODES =
-            List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
-    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?");
-    private static final Pattern IPV6_LITERAL = Pattern.compile("\\[[0-9A-Fa-f:.]+]");
-    private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
-    private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String ENCODING_HINT =
             " (characters such as / ? # in the user name or password must be percent-encoded)";
-    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,6}");
+    private static final Pattern SCHEME = Pattern.compile("postgres(?:ql)?://", Pattern.CASE_INSENSITIVE);
+    private static final List<String> SSL_MODES =
+            List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+    private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final String host;
     private final int port;
     private final String database;
     private final String username;
     private final String password;
-    private final Map<String, String> r2dbcOptions;
-    private final Map<String, String> jdbcOptions;
-    private final List<String> ignoredParameters;
+    private final String sslMode;
+    private final String schema;
 
-    private DatabaseUrl(String host, int port, String database, String username, String password,
-            Map<String, String> r2dbcOptions, Map<String, String> jdbcOptions, List<String> ignoredParameters) {
+    private DatabaseUrl(String host, int port, String database, String username, String password, String sslMode,
+            String schema) {
         this.host = host;
         this.port = port;
         this.database = database;
         this.username = username;
         this.password = password;
-        this.r2dbcOptions = Map.copyOf(r2dbcOptions);
-        this.jdbcOptions = Map.copyOf(jdbcOptions);
-        this.ignoredParameters = List.copyOf(ignoredParameters);
+        this.sslMode = sslMode;
+        this.schema = schema;
     }
 
     /**
@@ -78,17 +74,13 @@ public final class DatabaseUrl {
             throw invalid("is empty");
         }
         String text = url.strip();
-        String rest = null;
-        for (String scheme : SCHEMES) {
-            if (text.regionMatches(true, 0, scheme, 0, scheme.length())) {
-                rest = text.substring(scheme.length());
-                break;
-            }
-        }
-        if (rest == null) {
+        Matcher scheme = SCHEME.matcher(text);
+        if (!scheme.lookingAt()) {
             throw invalid("must start with postgresql:// or postgres://");
         }
+        String rest = text.substring(scheme.end());
 
+        // The credentials are split off by hand: java.net.URI would stop at the first '@' of a password.
         int authorityEnd = indexOfAny(rest, "/?#");
         int at = rest.lastIndexOf('@', authorityEnd - 1);
         String username = null;
@@ -96,33 +88,43 @@ public final class DatabaseUrl {
         if (at >= 0) {
             String userInfo = rest.substring(0, at);
             int colon = userInfo.indexOf(':');
-            username = emptyToNull(decode(colon < 0 ? userInfo : userInfo.substring(0, colon), "user name"));
-            password = colon < 0 ? null : emptyToNull(decode(userInfo.substring(colon + 1), "password"));
+            username = decode(colon < 0 ? userInfo : userInfo.substring(0, colon), "user name");
+            password = colon < 0 ? null : decode(userInfo.substring(colon + 1), "password");
         }
-        String hostAndPort = rest.substring(at + 1, authorityEnd);
+        String withoutCredentials = rest.substring(at + 1);
+        if (withoutCredentials.substring(0, indexOfAny(withoutCredentials, "/?#")).indexOf(',') >= 0) {
+            throw invalid("names several hosts, but only one is supported");
+        }
 
-        int fragmentStart = rest.indexOf('#', authorityEnd);
-        int end = fragmentStart < 0 ? rest.length() : fragmentStart;
-        int queryStart = rest.indexOf('?', authorityEnd);
-        int pathEnd = queryStart < 0 || queryStart > end ? end : queryStart;
-        String path = rest.substring(authorityEnd, pathEnd);
-        String query = pathEnd < end ? rest.substring(pathEnd + 1, end) : "";
-
-        DatabaseUrlBuilder builder = new DatabaseUrlBuilder(username, password);
-        builder.hostAndPort(hostAndPort);
-        builder.database(path);
-        builder.parameters(query);
-        return builder.build();
+        URI uri = toUri("postgresql://" + withoutCredentials);
+        if (uri.getHost() == null) {
+            throw invalid("must name the host as a host name or IP address, with an optional port" + ENCODING_HINT);
+        }
+        int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
+        if (port < 1 || port > 65535) {
+            throw invalid("must have a port between 1 and 65535 after the host");
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String database = path.isEmpty() ? "" : decode(path.substring(1), "database name");
+        if (database.isEmpty()) {
+            throw invalid("must name a database after the host");
+        }
+        if (database.indexOf('/') >= 0) {
+            throw invalid("must name exactly one database after the host");
+        }
+        Parameters parameters = Parameters.parse(uri.getRawQuery());
+        return new DatabaseUrl(uri.getHost(), port, database, emptyToNull(username), emptyToNull(password),
+                parameters.sslMode, parameters.schema);
     }
 
     /** The R2DBC URL, for example {@code r2dbc:postgresql://db.example:5432/concierge?sslMode=require}. */
     public String r2dbcUrl() {
-        return "r2dbc:postgresql://" + host + ":" + port + "/" + encode(database) + query(r2dbcOptions);
+        return "r2dbc:postgresql://" + location() + query("sslMode", "currentSchema");
     }
 
     /** The JDBC URL, for example {@code jdbc:postgresql://db.example:5432/concierge?sslmode=require}. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + encode(database) + query(jdbcOptions);
+        return "jdbc:postgresql://" + location() + query("sslmode", "currentSchema");
     }
 
     /** The user name, decoded; empty if the string names none. */
@@ -149,31 +151,39 @@ public final class DatabaseUrl {
         return database;
     }
 
-    /** The {@code sslmode} given, in lower case; empty if none was given and each driver applies its own default. */
-    public Optional<String> sslMode() {
-        return Optional.ofNullable(jdbcOptions.get("sslmode"));
-    }
-
-    /** The names of the parameters that were given but do not apply to Concierge, in the order given. */
-    public List<String> ignoredParameters() {
-        return ignoredParameters;
-    }
-
     /** Where the database is; never the credentials. */
     @Override
     public String toString() {
-        return "DatabaseUrl[postgresql://" + host + ":" + port + "/" + encode(database)
+        return "DatabaseUrl[postgresql://" + location()
                 + (username == null && password == null ? "" : ", credentials hidden") + "]";
     }
 
-    private static String query(Map<String, String> options) {
-        if (options.isEmpty()) {
-            return "";
+    private String location() {
+        return host + ":" + port + "/" + encode(database);
+    }
+
+    /** The carried-over parameters under each driver's names, in a fixed order. */
+    private String query(String sslModeName, String schemaName) {
+        TreeMap<String, String> options = new TreeMap<>();
+        if (sslMode != null) {
+            options.put(sslModeName, sslMode);
         }
-        return options.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(option -> option.getKey() + "=" + encode(option.getValue()))
-                .collect(Collectors.joining("&", "?", ""));
+        if (schema != null) {
+            options.put(schemaName, schema);
+        }
+        StringBuilder query = new StringBuilder();
+        options.forEach((name, value) -> query.append(query.length() == 0 ? '?' : '&').append(name).append('=')
+                .append(encode(value)));
+        return query.toString();
+    }
+
+    private static URI toUri(String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            // The exception quotes the input; it is dropped so that no part of a password can reach a log.
+            throw invalid("is not a valid URL" + ENCODING_HINT);
+        }
     }
 
     private static IllegalArgumentException invalid(String problem) {
@@ -190,188 +200,73 @@ public final class DatabaseUrl {
     }
 
     private static String emptyToNull(String value) {
-        return value.isEmpty() ? null : value;
+        return value == null || value.isEmpty() ? null : value;
     }
 
-    /** Percent-decoding as in URLs ({@code +} stays a plus sign), with the bytes read as UTF-8. */
+    /** Percent-decoding as in URLs, but a {@code +} stays a plus sign; the bytes must be UTF-8. */
     private static String decode(String raw, String what) {
-        if (raw.indexOf('%') < 0) {
-            return raw;
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalid("has a badly percent-encoded " + what);
         }
-        StringBuilder decoded = new StringBuilder(raw.length());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int i = 0;
-        while (i < raw.length()) {
-            if (raw.charAt(i) != '%') {
-                decoded.append(raw.charAt(i++));
-                continue;
-            }
-            bytes.reset();
-            while (i < raw.length() && raw.charAt(i) == '%') {
-                int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-                int low = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
-                if (high < 0 || low < 0) {
-                    throw invalid("has a badly percent-encoded " + what);
-                }
-                bytes.write(high << 4 | low);
-                i += 3;
-            }
-            try {
-                decoded.append(StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes.toByteArray())));
-            } catch (CharacterCodingException e) {
-                throw invalid("has a percent-encoded " + what + " that is not UTF-8");
-            }
+        if (decoded.indexOf('\uFFFD') >= 0) {
+            throw invalid("has a percent-encoded " + what + " that is not UTF-8");
         }
-        return decoded.toString();
+        return decoded;
     }
 
-    /** Percent-encodes everything but the characters URLs never need to escape. */
     private static String encode(String value) {
-        StringBuilder encoded = new StringBuilder(value.length());
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
-                encoded.append(c);
-            } else {
-                encoded.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
-            }
-        }
-        return encoded.toString();
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** Collects the parts of a connection string after the credentials were taken off. */
-    private static final class DatabaseUrlBuilder {
+    /** The query parameters that carry over; the others are named in a warning. */
+    private static final class Parameters {
 
-        private final String username;
-        private final String password;
-        private String host;
-        private int port = DEFAULT_PORT;
-        private String database;
-        private final Map<String, String> r2dbcOptions = new LinkedHashMap<>();
-        private final Map<String, String> jdbcOptions = new LinkedHashMap<>();
-        private final List<String> ignoredParameters = new ArrayList<>();
+        private String sslMode;
+        private String schema;
+        private final List<String> ignored = new ArrayList<>();
 
-        DatabaseUrlBuilder(String username, String password) {
-            this.username = username;
-            this.password = password;
-        }
-
-        void hostAndPort(String hostAndPort) {
-            if (hostAndPort.isEmpty()) {
-                throw invalid("must name a host" + ENCODING_HINT);
-            }
-            if (hostAndPort.indexOf(',') >= 0) {
-                throw invalid("names several hosts, but only one is supported");
-            }
-            String portText;
-            if (hostAndPort.startsWith("[")) {
-                int close = hostAndPort.indexOf(']');
-                host = close < 0 ? hostAndPort : hostAndPort.substring(0, close + 1);
-                String after = close < 0 ? "" : hostAndPort.substring(close + 1);
-                if (!IPV6_LITERAL.matcher(host).matches() || !(after.isEmpty() || after.startsWith(":"))) {
-                    throw invalid("has a malformed IPv6 address");
-                }
-                portText = after.isEmpty() ? null : after.substring(1);
-            } else {
-                int colon = hostAndPort.lastIndexOf(':');
-                host = colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
-                portText = colon < 0 ? null : hostAndPort.substring(colon + 1);
-                if (!HOST_NAME.matcher(host).matches()) {
-                    throw invalid("must name the host as a host name or IP address" + ENCODING_HINT);
+        static Parameters parse(String rawQuery) {
+            Parameters parameters = new Parameters();
+            if (rawQuery != null) {
+                for (String pair : rawQuery.split("&")) {
+                    if (!pair.isEmpty()) {
+                        int equals = pair.indexOf('=');
+                        String name = decode(equals < 0 ? pair : pair.substring(0, equals), "parameter name");
+                        if (!PARAMETER_NAME.matcher(name).matches()) {
+                            throw invalid("has a malformed parameter name");
+                        }
+                        parameters.add(name.toLowerCase(Locale.ROOT),
+                                equals < 0 ? "" : decode(pair.substring(equals + 1), "parameter value"));
+                    }
                 }
             }
-            if (portText != null && !portText.isEmpty()) {
-                port = parsePort(portText);
+            if (!parameters.ignored.isEmpty()) {
+                // Names only: a value could be a secret (libpq also accepts password=...).
+                LOG.warn("DATABASE_URL parameters ignored, Concierge uses only sslmode and schema: {}",
+                        String.join(", ", parameters.ignored));
             }
+            return parameters;
         }
 
-        void database(String path) {
-            String name = path.isEmpty() ? "" : decode(path.substring(1), "database name");
-            if (name.isEmpty()) {
-                throw invalid("must name a database after the host");
-            }
-            if (name.indexOf('/') >= 0) {
-                throw invalid("must name exactly one database after the host");
-            }
-            database = name;
-        }
-
-        void parameters(String query) {
-            for (String pair : query.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                String name = decode(equals < 0 ? pair : pair.substring(0, equals), "parameter name");
-                String value = equals < 0 ? "" : decode(pair.substring(equals + 1), "parameter value");
-                if (!PARAMETER_NAME.matcher(name).matches()) {
-                    throw invalid("has a malformed parameter name");
-                }
-                parameter(name.toLowerCase(Locale.ROOT), value);
-            }
-        }
-
-        private void parameter(String name, String value) {
+        private void add(String name, String value) {
             switch (name) {
                 case "sslmode" -> {
-                    String mode = value.toLowerCase(Locale.ROOT);
-                    if (!SSL_MODES.contains(mode)) {
+                    sslMode = value.toLowerCase(Locale.ROOT);
+                    if (!SSL_MODES.contains(sslMode)) {
                         throw invalid("has an unknown sslmode; use one of " + String.join(", ", SSL_MODES));
-                    }
-                    both("sslMode", "sslmode", mode);
-                }
-                case "sslrootcert" -> both("sslRootCert", "sslrootcert", requireValue(name, value));
-                case "application_name" -> both("applicationName", "ApplicationName", requireValue(name, value));
-                case "connect_timeout" -> {
-                    if (!SECONDS.matcher(value).matches()) {
-                        throw invalid("has a connect_timeout that is not a whole number of seconds");
-                    }
-                    int seconds = Integer.parseInt(value);
-                    // As with libpq, zero means no time limit: leave each driver's default of waiting.
-                    if (seconds > 0) {
-                        r2dbcOptions.put("connectTimeout", "PT" + seconds + "S");
-                        jdbcOptions.put("connectTimeout", Integer.toString(seconds));
                     }
                 }
                 case "schema" -> {
                     if (!SCHEMA_NAME.matcher(value).matches()) {
                         throw invalid("has a schema that is not a plain identifier");
                     }
-                    both("currentSchema", "currentSchema", value);
+                    schema = value;
                 }
-                default -> ignoredParameters.add(name);
+                default -> ignored.add(name);
             }
-        }
-
-        private void both(String r2dbcName, String jdbcName, String value) {
-            r2dbcOptions.put(r2dbcName, value);
-            jdbcOptions.put(jdbcName, value);
-        }
-
-        private static String requireValue(String name, String value) {
-            if (value.isEmpty()) {
-                throw invalid("has an empty " + name);
-            }
-            return value;
-        }
-
-        private static int parsePort(String text) {
-            if (text.length() <= 5 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                int port = Integer.parseInt(text);
-                if (port >= 1 && port <= 65535) {
-                    return port;
-                }
-            }
-            throw invalid("must have a port between 1 and 65535 after the host" + ENCODING_HINT);
-        }
-
-        DatabaseUrl build() {
-            return new DatabaseUrl(host, port, database, username, password, r2dbcOptions, jdbcOptions,
-                    ignoredParameters);
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.concierge.adapter.persistence;
 
 import dev.concierge.adapter.persistence.tenant.R2dbcTenants;
+import dev.concierge.adapter.persistence.transaction.R2dbcTransactions;
 import dev.concierge.application.port.out.Tenants;
+import dev.concierge.application.port.out.Transactions;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,8 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The storage ports, backed by the {@link ConnectionFactory} bean the application defines. Import this class; it
- * creates no connection factory, migrates nothing and uses no auto-configuration.
+ * The storage ports and {@link Transactions} across them, all on the {@link ConnectionFactory} bean the application
+ * defines, so the stores' writes join a transaction that {@link Transactions} started. Import this class; it creates
+ * no connection factory, migrates nothing and uses no auto-configuration.
  */
 @Configuration(proxyBeanMethods = false)
 public class PersistenceConfiguration {
@@ -19,5 +22,10 @@ public class PersistenceConfiguration {
     @Bean
     public Tenants tenants(ConnectionFactory connectionFactory, ObjectProvider<Clock> clock) {
         return R2dbcTenants.using(connectionFactory, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    public Transactions transactions(ConnectionFactory connectionFactory) {
+        return R2dbcTransactions.using(connectionFactory);
     }
 }

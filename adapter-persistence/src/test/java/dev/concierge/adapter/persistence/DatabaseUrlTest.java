@@ -3,12 +3,17 @@ package dev.concierge.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 class DatabaseUrlTest {
 
@@ -23,7 +28,6 @@ class DatabaseUrlTest {
         assertThat(url.host()).isEqualTo("db.example.com");
         assertThat(url.port()).isEqualTo(6543);
         assertThat(url.database()).isEqualTo("concierge");
-        assertThat(url.sslMode()).contains("require");
     }
 
     @Test
@@ -33,7 +37,6 @@ class DatabaseUrlTest {
         assertThat(url.port()).isEqualTo(5432);
         assertThat(url.r2dbcUrl()).isEqualTo("r2dbc:postgresql://localhost:5432/shop");
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/shop");
-        assertThat(url.sslMode()).isEmpty();
     }
 
     @Test
@@ -75,47 +78,63 @@ class DatabaseUrlTest {
     }
 
     @Test
-    void carriesSupportedParametersOverToBothDriversAndListsTheIgnoredOnes() {
-        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:pw@db/concierge?schema=tenants&sslmode=VERIFY-FULL"
-                + "&application_name=Concierge%20API&connect_timeout=10&connection_limit=5&pgbouncer=true"
-                + "&sslrootcert=/etc/ssl/root.crt");
+    void carriesSslModeAndSchemaOverToBothDrivers() {
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:pw@db/concierge?schema=tenants&sslmode=VERIFY-FULL");
 
-        assertThat(url.r2dbcUrl()).isEqualTo("r2dbc:postgresql://db:5432/concierge?applicationName=Concierge%20API"
-                + "&connectTimeout=PT10S&currentSchema=tenants&sslMode=verify-full&sslRootCert=%2Fetc%2Fssl%2Froot.crt");
-        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/concierge?ApplicationName=Concierge%20API"
-                + "&connectTimeout=10&currentSchema=tenants&sslmode=verify-full&sslrootcert=%2Fetc%2Fssl%2Froot.crt");
-        assertThat(url.ignoredParameters()).containsExactly("connection_limit", "pgbouncer");
+        assertThat(url.r2dbcUrl())
+                .isEqualTo("r2dbc:postgresql://db:5432/concierge?currentSchema=tenants&sslMode=verify-full");
+        assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/concierge?currentSchema=tenants&sslmode=verify-full");
+    }
+
+    @Test
+    void warnsAboutEveryIgnoredParameterByNameOnlyAndLeavesItOut() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(DatabaseUrl.class);
+        log.start();
+        logger.addAppender(log);
+        try {
+            DatabaseUrl url = DatabaseUrl.parse("postgresql://app:hunter2-secret@db/concierge?connection_limit=5"
+                    + "&sslmode=require&pgbouncer=true&password=hunter2-secret");
+
+            assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/concierge?sslmode=require");
+            assertThat(log.list).singleElement().satisfies(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage())
+                        .contains("connection_limit, pgbouncer, password")
+                        .doesNotContain("hunter2");
+            });
+        } finally {
+            logger.detachAppender(log);
+        }
     }
 
     @Test
     void r2dbcUrlIsReadBackAsTheSameOptionsByR2dbc() {
-        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:pw@db.example:6543/my%20db?sslmode=require"
-                + "&application_name=Concierge%20%26%20Co");
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:pw@db.example:6543/my%20db+%C3%BC?sslmode=require"
+                + "&schema=tenants");
 
         ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(url.r2dbcUrl());
 
         assertThat(options.getValue(ConnectionFactoryOptions.DRIVER)).isEqualTo("postgresql");
         assertThat(options.getValue(ConnectionFactoryOptions.HOST)).isEqualTo("db.example");
         assertThat(options.getValue(ConnectionFactoryOptions.PORT)).isEqualTo(6543);
-        assertThat(options.getValue(ConnectionFactoryOptions.DATABASE)).isEqualTo("my db");
+        assertThat(options.getValue(ConnectionFactoryOptions.DATABASE)).isEqualTo("my db+ü");
         assertThat(options.getValue(ConnectionFactoryOptions.USER)).isNull();
         assertThat(options.getValue(ConnectionFactoryOptions.PASSWORD)).isNull();
         assertThat(options.getValue(io.r2dbc.spi.Option.valueOf("sslMode"))).isEqualTo("require");
-        assertThat(options.getValue(io.r2dbc.spi.Option.valueOf("applicationName"))).isEqualTo("Concierge & Co");
+        assertThat(options.getValue(io.r2dbc.spi.Option.valueOf("currentSchema"))).isEqualTo("tenants");
     }
 
     @Test
     void bothDriversAcceptTheOptionsCarriedOver() throws Exception {
-        // sslrootcert is left out: the R2DBC driver loads the certificate file as soon as the factory is built.
-        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:pw@db.example/concierge?sslmode=require"
-                + "&application_name=Concierge&connect_timeout=7&schema=tenants");
+        DatabaseUrl url = DatabaseUrl.parse("postgresql://app:pw@db.example/my%20db?sslmode=require&schema=tenants");
 
         // The R2DBC driver reads and converts its options when the factory is built, before any connection.
         assertThat(ConnectionFactories.get(ConnectionFactoryOptions.parse(url.r2dbcUrl()).mutate()
                 .option(ConnectionFactoryOptions.USER, "app").build())).isNotNull();
         Properties jdbc = org.postgresql.Driver.parseURL(url.jdbcUrl(), new Properties());
-        assertThat(jdbc).containsEntry("sslmode", "require").containsEntry("ApplicationName", "Concierge").containsEntry("connectTimeout", "7")
-                .containsEntry("currentSchema", "tenants").containsEntry("PGDBNAME", "concierge");
+        assertThat(jdbc).containsEntry("sslmode", "require").containsEntry("currentSchema", "tenants")
+                .containsEntry("PGDBNAME", "my db");
     }
 
     @Test
@@ -140,7 +159,11 @@ class DatabaseUrlTest {
             "postgresql://app:hunter2-secret@db:5432/",
             "postgresql://app:hunter2-secret@db1:5432,db2:5432/concierge",
             "postgresql://app:hunter2-secret@db:5432/concierge?sslmode=sometimes",
-            "postgresql://app:hunter2-secret@db:5432/concierge?connect_timeout=soon",
+            "postgresql://app:hunter2-secret@db:5432/concierge?ssl mode=require",
+            "postgresql://app:hunter2-secret@db:5432/concierge?%ZZ=1",
+            "postgresql://app:hunter2-secret@db:5432/my%FFdb",
+            "postgresql://app:hunter2-secret@db:5432/one/two",
+            "postgresql://app:hunter2-secret@db:0/concierge",
             "postgresql://app:hunter2-secret@db:5432/concierge?schema=x;drop",
             "postgresql://app:hunter2-secret%G1@db:5432/concierge",
             "postgresql://app:hunter2-secret%FF@db:5432/concierge",

@@ -6,29 +6,58 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.concierge.adapter.persistence.tenant.R2dbcTenants;
 import dev.concierge.adapter.persistence.testing.TestH2;
 import dev.concierge.application.port.out.Tenants;
+import dev.concierge.application.port.out.Transactions;
 import dev.concierge.domain.tenant.Tenant;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 class PersistenceConfigurationTest {
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private static TestH2 h2;
+    private static AnnotationConfigApplicationContext context;
+
+    @BeforeAll
+    static void start() {
+        h2 = TestH2.migrated();
+        context = new AnnotationConfigApplicationContext();
+        context.registerBean(ConnectionFactory.class, h2::connectionFactory);
+        context.register(PersistenceConfiguration.class);
+        context.refresh();
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
     @Test
     void exposesTenantsStoredThroughTheApplicationsConnectionFactory() {
-        TestH2 h2 = TestH2.migrated();
-        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.registerBean(ConnectionFactory.class, h2::connectionFactory);
-            context.register(PersistenceConfiguration.class);
-            context.refresh();
-            Tenants tenants = context.getBean(Tenants.class);
-            Tenant tenant = activeTenant().build();
+        Tenant tenant = activeTenant().build();
 
-            tenants.add(tenant).block(Duration.ofSeconds(10));
+        context.getBean(Tenants.class).add(tenant).block(TIMEOUT);
 
-            Tenants readDirectly = R2dbcTenants.using(h2.connectionFactory(), Clock.systemUTC());
-            assertThat(readDirectly.findByClientKey(tenant.clientKey()).block(Duration.ofSeconds(10))).isEqualTo(tenant);
-        }
+        Tenants readDirectly = R2dbcTenants.using(h2.connectionFactory(), Clock.systemUTC());
+        assertThat(readDirectly.findByClientKey(tenant.clientKey()).block(TIMEOUT)).isEqualTo(tenant);
+    }
+
+    @Test
+    void tenantsTakePartInTheTransactionsOfTheTransactionsBean() {
+        Tenants tenants = context.getBean(Tenants.class);
+        Tenant tenant = activeTenant().build();
+
+        StepVerifier.create(context.getBean(Transactions.class)
+                        .inTransaction(tenants.add(tenant).then(Mono.error(new IllegalStateException("rolled back")))))
+                .expectError(IllegalStateException.class).verify(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(tenant.id())).expectComplete().verify(TIMEOUT);
     }
 }

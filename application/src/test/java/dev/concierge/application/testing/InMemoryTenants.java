@@ -12,8 +12,8 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps tenants in memory, with the same uniqueness guarantees as a database. For tests and for embedding the core
- * without any storage.
+ * Keeps tenants in memory, with the same uniqueness guarantees as a database. Takes part in the transactions of
+ * {@link InMemoryTransactions}. For tests and for embedding the core without any storage.
  */
 public final class InMemoryTenants implements Tenants {
 
@@ -21,36 +21,33 @@ public final class InMemoryTenants implements Tenants {
 
     @Override
     public Mono<Tenant> add(Tenant tenant) {
-        return Mono.fromCallable(() -> {
+        return Mono.deferContextual(context -> Mono.fromCallable(() -> {
             synchronized (byId) {
-                for (Tenant existing : byId.values()) {
-                    if (existing.clientKey().equals(tenant.clientKey())) {
-                        throw new ClientKeyTakenException(tenant.clientKey());
-                    }
-                    if (existing.owner().email().equals(tenant.owner().email())) {
-                        throw new OwnerEmailTakenException();
-                    }
-                }
                 if (byId.containsKey(tenant.id())) {
                     throw new IllegalStateException("tenant " + tenant.id() + " was already added");
                 }
+                requireUniqueKeyAndEmail(tenant);
                 byId.put(tenant.id(), tenant);
-                return tenant;
             }
-        });
+            InMemoryTransactions.recordUndo(context, () -> restore(tenant.id(), null));
+            return tenant;
+        }));
     }
 
     @Override
     public Mono<Tenant> update(Tenant tenant) {
-        return Mono.fromCallable(() -> {
+        return Mono.deferContextual(context -> Mono.fromCallable(() -> {
+            Tenant previous;
             synchronized (byId) {
                 if (!byId.containsKey(tenant.id())) {
                     throw new TenantNotFoundException("with id " + tenant.id());
                 }
-                byId.put(tenant.id(), tenant);
-                return tenant;
+                requireUniqueKeyAndEmail(tenant);
+                previous = byId.put(tenant.id(), tenant);
             }
-        });
+            InMemoryTransactions.recordUndo(context, () -> restore(tenant.id(), previous));
+            return tenant;
+        }));
     }
 
     @Override
@@ -69,5 +66,30 @@ public final class InMemoryTenants implements Tenants {
                 return byId.values().stream().filter(t -> t.clientKey().equals(clientKey)).findFirst().orElse(null);
             }
         });
+    }
+
+    /** Rejects a tenant whose client key or owner e-mail another tenant (one with another id) holds. */
+    private void requireUniqueKeyAndEmail(Tenant tenant) {
+        for (Tenant other : byId.values()) {
+            if (other.id().equals(tenant.id())) {
+                continue;
+            }
+            if (other.clientKey().equals(tenant.clientKey())) {
+                throw new ClientKeyTakenException(tenant.clientKey());
+            }
+            if (other.owner().email().equals(tenant.owner().email())) {
+                throw new OwnerEmailTakenException();
+            }
+        }
+    }
+
+    private void restore(TenantId id, Tenant previous) {
+        synchronized (byId) {
+            if (previous == null) {
+                byId.remove(id);
+            } else {
+                byId.put(id, previous);
+            }
+        }
     }
 }

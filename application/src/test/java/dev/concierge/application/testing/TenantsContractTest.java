@@ -9,7 +9,9 @@ import dev.concierge.domain.tenant.AllowedOrigins;
 import dev.concierge.domain.tenant.Branding;
 import dev.concierge.domain.tenant.ClientKey;
 import dev.concierge.domain.tenant.ClientKeyTakenException;
+import dev.concierge.domain.tenant.EmailAddress;
 import dev.concierge.domain.tenant.HexColor;
+import dev.concierge.domain.tenant.Owner;
 import dev.concierge.domain.tenant.OwnerEmailTakenException;
 import dev.concierge.domain.tenant.Position;
 import dev.concierge.domain.tenant.Tenant;
@@ -20,6 +22,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -86,21 +89,8 @@ public abstract class TenantsContractTest {
 
     @Test
     void concurrentSignUpsForOneClientKeyLetExactlyOneWin() {
-        Tenants tenants = tenants();
-        AtomicInteger rejected = new AtomicInteger();
-
-        List<Tenant> stored = Flux.range(0, 8)
-                .flatMap(i -> tenants.add(pendingTenant().withClientKey("race-key").withOwnerEmail(i + "@race.example").build())
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .onErrorResume(ClientKeyTakenException.class, e -> {
-                            rejected.incrementAndGet();
-                            return Mono.<Tenant>empty();
-                        }))
-                .collectList()
-                .block(TIMEOUT);
-
-        assertThat(stored).hasSize(1);
-        assertThat(rejected).hasValue(7);
+        assertExactlyOneWins(i -> pendingTenant().withClientKey("race-key").withOwnerEmail(i + "@race.example").build(),
+                ClientKeyTakenException.class);
     }
 
     @Test
@@ -124,9 +114,100 @@ public abstract class TenantsContractTest {
     }
 
     @Test
+    void concurrentSignUpsForOneOwnerEmailLetExactlyOneWin() {
+        assertExactlyOneWins(i -> pendingTenant().withClientKey("race-" + i).withOwnerEmail("owner@race.example").build(),
+                OwnerEmailTakenException.class);
+    }
+
+    @Test
+    void updateCanChangeTheClientKeyAndOwnerEmail() {
+        Tenants tenants = tenants();
+        Tenant tenant = activeTenant().withClientKey("old-key").withOwnerEmail("old@owner.example").build();
+        tenants.add(tenant).block(TIMEOUT);
+        Tenant renamed = withKeyAndOwner(tenant, ClientKey.of("new-key"), EmailAddress.of("new@owner.example"));
+
+        StepVerifier.create(tenants.update(renamed)).expectNext(renamed).expectComplete().verify(TIMEOUT);
+
+        StepVerifier.create(tenants.findByClientKey(ClientKey.of("new-key"))).expectNext(renamed).expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(tenants.findByClientKey(ClientKey.of("old-key"))).expectComplete().verify(TIMEOUT);
+        // The old key and e-mail are free again.
+        StepVerifier.create(tenants.add(activeTenant().withClientKey("old-key").withOwnerEmail("old@owner.example")
+                .build())).expectNextCount(1).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void updateThatTakesAnotherTenantsOwnerEmailIsRejectedAndChangesNothing() {
+        Tenants tenants = tenants();
+        Tenant first = activeTenant().build();
+        Tenant second = pendingTenant().build();
+        tenants.add(first).block(TIMEOUT);
+        tenants.add(second).block(TIMEOUT);
+        Tenant stealing = withKeyAndOwner(second.confirm(), second.clientKey(), first.owner().email());
+
+        StepVerifier.create(tenants.update(stealing)).expectError(OwnerEmailTakenException.class).verify(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(second.id())).expectNext(second).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(tenants.findById(first.id())).expectNext(first).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void updateThatTakesAnotherTenantsClientKeyIsRejectedAndChangesNothing() {
+        Tenants tenants = tenants();
+        Tenant first = activeTenant().build();
+        Tenant second = pendingTenant().build();
+        tenants.add(first).block(TIMEOUT);
+        tenants.add(second).block(TIMEOUT);
+        Tenant stealing = withKeyAndOwner(second.confirm(), first.clientKey(), second.owner().email());
+
+        StepVerifier.create(tenants.update(stealing)).expectError(ClientKeyTakenException.class).verify(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(second.id())).expectNext(second).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(tenants.findByClientKey(first.clientKey())).expectNext(first).expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
     void updatingATenantThatWasNeverAddedFails() {
         StepVerifier.create(tenants().update(activeTenant().build()))
                 .expectError(TenantNotFoundException.class)
                 .verify(TIMEOUT);
+    }
+
+    @Test
+    void updatingATenantThatWasNeverAddedStoresNothing() {
+        Tenants tenants = tenants();
+        Tenant never = activeTenant().build();
+
+        StepVerifier.create(tenants.update(never)).expectError(TenantNotFoundException.class).verify(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(never.id())).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(tenants.findByClientKey(never.clientKey())).expectComplete().verify(TIMEOUT);
+    }
+
+    /** Adds eight tenants at once from several threads; exactly one is stored and seven are rejected as taken. */
+    private void assertExactlyOneWins(IntFunction<Tenant> contender, Class<? extends Throwable> taken) {
+        Tenants tenants = tenants();
+        AtomicInteger rejected = new AtomicInteger();
+
+        List<Tenant> stored = Flux.range(0, 8)
+                .flatMap(i -> tenants.add(contender.apply(i))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .onErrorResume(taken, e -> {
+                            rejected.incrementAndGet();
+                            return Mono.<Tenant>empty();
+                        }))
+                .collectList()
+                .block(TIMEOUT);
+
+        assertThat(stored).hasSize(1);
+        assertThat(rejected).hasValue(7);
+    }
+
+    /** The same tenant under another client key and owner e-mail; the domain offers no such change yet. */
+    protected static Tenant withKeyAndOwner(Tenant tenant, ClientKey clientKey, EmailAddress email) {
+        return Tenant.reconstitute(tenant.id(), clientKey, new Owner(email, tenant.owner().passwordHash()),
+                tenant.displayName(), tenant.status(), tenant.branding(), tenant.assistant(), tenant.allowedOrigins(),
+                tenant.appointmentsEnabled(), tenant.timeZone(), tenant.createdAt());
     }
 }

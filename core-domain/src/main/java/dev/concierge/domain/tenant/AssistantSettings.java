@@ -13,10 +13,11 @@ import java.util.Objects;
 public record AssistantSettings(String systemPrompt, String model, Language language) {
 
     public static final int MAX_PROMPT_LENGTH = 8_000;
+    public static final int MAX_MODEL_LENGTH = 100;
 
     public AssistantSettings {
         systemPrompt = Text.require(systemPrompt, MAX_PROMPT_LENGTH, true);
-        model = Text.require(model, 100, false);
+        model = Text.require(model, MAX_MODEL_LENGTH, false);
         Objects.requireNonNull(language, "language");
     }
 

@@ -25,14 +25,18 @@ public record Branding(
     public static final String DEFAULT_EMOJI = "\uD83D\uDCAC";
     public static final String DEFAULT_FONT = "system-ui";
     public static final int MAX_LOGO_URL_LENGTH = 2048;
+    /** In UTF-16 units: room for a few emoji joined into one, such as a family or a flag. */
+    public static final int MAX_BUTTON_EMOJI_LENGTH = 16;
+    public static final int MAX_FIRST_MESSAGE_LENGTH = 500;
+    public static final int MAX_FONT_LENGTH = 60;
     /** As long as a display name, which a new tenant's title starts as. */
     public static final int MAX_TITLE_LENGTH = DisplayName.MAX_LENGTH;
 
     public Branding {
         title = Text.require(title, MAX_TITLE_LENGTH, false);
-        buttonEmoji = Text.require(buttonEmoji, 16, false);
-        firstMessage = Text.require(firstMessage, 500, true);
-        font = Text.require(font, 60, false);
+        buttonEmoji = Text.require(buttonEmoji, MAX_BUTTON_EMOJI_LENGTH, false);
+        firstMessage = Text.require(firstMessage, MAX_FIRST_MESSAGE_LENGTH, true);
+        font = Text.require(font, MAX_FONT_LENGTH, false);
         if (!font.matches("[\\p{L}\\p{N} ,'-]+")) {
             throw new InvalidValueException("font must be a font family name");
         }

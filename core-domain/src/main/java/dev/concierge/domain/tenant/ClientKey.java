@@ -10,12 +10,17 @@ import java.util.regex.Pattern;
  */
 public record ClientKey(String value) {
 
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}");
+    public static final int MIN_LENGTH = 3;
+    public static final int MAX_LENGTH = 63;
+
+    private static final Pattern SLUG =
+            Pattern.compile("[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){" + (MIN_LENGTH - 1) + "," + (MAX_LENGTH - 1) + "}");
 
     public ClientKey {
         if (value == null || !SLUG.matcher(value).matches()) {
             throw new InvalidValueException(
-                    "must be 3 to 63 lower-case letters, digits or single hyphens, starting and ending with a letter or digit");
+                    "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " lower-case letters, digits or single hyphens,"
+                            + " starting and ending with a letter or digit");
         }
     }
 

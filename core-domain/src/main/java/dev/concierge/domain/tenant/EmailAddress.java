@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public record EmailAddress(String value) {
 
-    private static final int MAX_LENGTH = 254;
+    /** The longest address SMTP can carry (RFC 5321's 256-octet path, less its angle brackets). */
+    public static final int MAX_LENGTH = 254;
     private static final Pattern SHAPE = Pattern.compile(
             "[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
 

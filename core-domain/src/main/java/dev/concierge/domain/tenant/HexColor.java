@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  */
 public record HexColor(String value) {
 
+    /** The longest notation, {@code #rrggbb}. */
+    public static final int MAX_LENGTH = 7;
+
     private static final Pattern HEX = Pattern.compile("#(?:[0-9a-f]{3}|[0-9a-f]{6})");
 
     public HexColor {

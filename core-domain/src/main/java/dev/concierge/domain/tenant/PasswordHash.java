@@ -8,10 +8,16 @@ import java.util.Objects;
  */
 public record PasswordHash(String value) {
 
+    /** Room for any common encoding; bcrypt's is 60 characters. */
+    public static final int MAX_LENGTH = 100;
+
     public PasswordHash {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {
             throw new IllegalArgumentException("a password hash cannot be blank");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("a password hash cannot be longer than " + MAX_LENGTH + " characters");
         }
     }
 

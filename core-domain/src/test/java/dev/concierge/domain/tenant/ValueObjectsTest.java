@@ -46,6 +46,20 @@ class ValueObjectsTest {
     }
 
     @Test
+    void clientKeyIsAtMostItsMaximumLong() {
+        assertThat(ClientKey.of("k".repeat(ClientKey.MAX_LENGTH)).value()).hasSize(ClientKey.MAX_LENGTH);
+        assertThatThrownBy(() -> ClientKey.of("k".repeat(ClientKey.MAX_LENGTH + 1)))
+                .isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void passwordHashLongerThanItsMaximumIsATechnicalFault() {
+        assertThat(new PasswordHash("h".repeat(PasswordHash.MAX_LENGTH)).value()).hasSize(PasswordHash.MAX_LENGTH);
+        assertThatThrownBy(() -> new PasswordHash("h".repeat(PasswordHash.MAX_LENGTH + 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void coloursAcceptOnlyHexNotation() {
         assertThat(HexColor.of("#1F6FEB").value()).isEqualTo("#1f6feb");
         assertThatThrownBy(() -> HexColor.of("red;background:url(x)")).isInstanceOf(InvalidValueException.class);

@@ -1,7 +1,13 @@
 package dev.concierge.adapter.persistence.tenant;
 
+import static org.springframework.data.relational.core.query.Criteria.where;
+import static org.springframework.data.relational.core.query.Query.query;
+
 import dev.concierge.adapter.persistence.support.ConstraintViolations;
+import dev.concierge.adapter.persistence.support.EntityTemplates;
+import dev.concierge.adapter.persistence.transaction.R2dbcTransactions;
 import dev.concierge.application.port.out.Tenants;
+import dev.concierge.application.port.out.Transactions;
 import dev.concierge.domain.tenant.ClientKey;
 import dev.concierge.domain.tenant.ClientKeyTakenException;
 import dev.concierge.domain.tenant.OwnerEmailTakenException;
@@ -10,24 +16,24 @@ import dev.concierge.domain.tenant.TenantId;
 import dev.concierge.domain.tenant.TenantNotFoundException;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.springframework.r2dbc.connection.R2dbcTransactionManager;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
-import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.data.r2dbc.convert.R2dbcConverter;
+import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * {@link Tenants} in a relational database (PostgreSQL or H2) through R2DBC, with explicit SQL.
+ * {@link Tenants} in a relational database (PostgreSQL or H2) through R2DBC. Rows are mapped by Spring Data
+ * ({@link TenantRow}, {@link AllowedOriginRow}); the one query Spring Data cannot express, reading a tenant with its
+ * origins, is explicit SQL.
  *
  * <p>Uniqueness of client keys and owner e-mails is left to the database's unique constraints, so concurrent
- * sign-ups on several instances cannot both win; a violation is recognised by the constraint's name. Writes run in
- * one transaction each, so a tenant is never stored without its origins. A tenant and its origins are read with one
- * joined query: one round trip, and one consistent snapshot even while an update replaces the origins.
+ * sign-ups on several instances cannot both win; a violation is recognised by the constraint's name. Each write runs
+ * in a transaction of its own, or in a savepoint of a surrounding one, so a tenant is never stored without its
+ * origins. A tenant and its origins are read with one joined query: one round trip, and one consistent snapshot even
+ * while an update replaces the origins.
  *
  * <p>The table's {@code updated_at} column is set from the clock on every update; the domain does not see it.
  */
@@ -37,76 +43,53 @@ public final class R2dbcTenants implements Tenants {
     static final String OWNER_EMAIL_CONSTRAINT = "uq_tenant_owner_email";
     private static final List<String> UNIQUE_CONSTRAINTS = List.of(CLIENT_KEY_CONSTRAINT, OWNER_EMAIL_CONSTRAINT);
 
-    private static final String INSERT_TENANT = "INSERT INTO tenant ("
-            + String.join(", ", TenantRow.COLUMNS) + ", updated_at) VALUES ("
-            + TenantRow.COLUMNS.stream().map(R2dbcTenants::parameter).collect(Collectors.joining(", "))
-            + ", :updated_at)";
+    private static final String SELECT_WITH_ORIGINS = "SELECT t.*, o.origin AS allowed_origin FROM tenant t"
+            + " LEFT JOIN tenant_allowed_origin o ON o.tenant_id = t.id WHERE %s ORDER BY o.position";
 
-    private static final String UPDATE_TENANT = "UPDATE tenant SET "
-            + TenantRow.COLUMNS.stream()
-                    .filter(column -> !column.equals("id") && !column.equals("created_at"))
-                    .map(column -> column + " = " + parameter(column))
-                    .collect(Collectors.joining(", "))
-            + ", updated_at = :updated_at WHERE id = :id";
-
-    private static final String SELECT_TENANT = "SELECT "
-            + TenantRow.COLUMNS.stream().map(column -> "t." + column).collect(Collectors.joining(", "))
-            + ", o.origin FROM tenant t LEFT JOIN tenant_allowed_origin o ON o.tenant_id = t.id ";
-
-    private static final String DELETE_ORIGINS = "DELETE FROM tenant_allowed_origin WHERE tenant_id = :tenant_id";
-
-    private final DatabaseClient database;
-    private final TransactionalOperator transactions;
+    private final R2dbcEntityTemplate template;
+    private final Transactions transactions;
     private final Clock clock;
 
     /**
-     * @param database     runs the statements; it must use the same connection factory as {@code transactions}
+     * @param template     maps and runs the statements; it must use the connection factory of {@code transactions}
      * @param transactions makes each write all or nothing
      * @param clock        stamps {@code updated_at}
      */
-    public R2dbcTenants(DatabaseClient database, TransactionalOperator transactions, Clock clock) {
-        this.database = Objects.requireNonNull(database, "database");
+    public R2dbcTenants(R2dbcEntityTemplate template, Transactions transactions, Clock clock) {
+        this.template = Objects.requireNonNull(template, "template");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * Tenants in the database behind {@code connectionFactory}, with a {@link DatabaseClient} and a transaction
-     * manager of their own. Both find the connection of a surrounding transaction on the same connection factory, so
-     * these writes join a transaction that a caller already started.
+     * Tenants in the database behind {@code connectionFactory}, with a template (its dialect found from the
+     * connection factory) and transactions of their own. Both find the connection of a surrounding transaction on
+     * the same connection factory, so these writes join a transaction that a caller already started.
      */
     public static R2dbcTenants using(ConnectionFactory connectionFactory, Clock clock) {
-        return new R2dbcTenants(DatabaseClient.create(connectionFactory),
-                TransactionalOperator.create(new R2dbcTransactionManager(connectionFactory)), clock);
+        return new R2dbcTenants(
+                EntityTemplates.forConnectionFactory(connectionFactory, TenantRow.class, AllowedOriginRow.class),
+                R2dbcTransactions.using(connectionFactory), clock);
     }
 
     @Override
     public Mono<Tenant> add(Tenant tenant) {
-        return Mono.defer(() -> {
-                    TenantRow row = TenantRow.fromDomain(tenant);
-                    return bindColumns(database.sql(INSERT_TENANT), row)
-                            .bind("created_at", row.createdAt())
-                            .bind("updated_at", row.createdAt())
-                            .fetch().rowsUpdated()
-                            .then(insertOrigins(row));
-                })
-                .as(transactions::transactional)
+        Mono<Void> writes = Mono.defer(() -> template.insert(TenantRow.fromDomain(tenant, tenant.createdAt()))
+                .then(insertOrigins(tenant)));
+        return transactions.inTransaction(writes)
                 .onErrorMap(alreadyTaken(tenant))
                 .thenReturn(tenant);
     }
 
     @Override
     public Mono<Tenant> update(Tenant tenant) {
-        return Mono.defer(() -> {
-                    TenantRow row = TenantRow.fromDomain(tenant);
-                    return bindColumns(database.sql(UPDATE_TENANT), row)
-                            .bind("updated_at", TenantRow.utc(clock.instant()))
-                            .fetch().rowsUpdated()
-                            .flatMap(updated -> updated == 0
-                                    ? Mono.error(new TenantNotFoundException("with id " + tenant.id()))
-                                    : replaceOrigins(row));
-                })
-                .as(transactions::transactional)
+        // Spring Data's update of an entity without a version does not report a missing row; look first.
+        Mono<Void> writes = template.exists(query(where("id").is(tenant.id().value())), TenantRow.class)
+                .flatMap(exists -> exists ? template.update(TenantRow.fromDomain(tenant, clock.instant()))
+                        : Mono.error(new TenantNotFoundException("with id " + tenant.id())))
+                .then(template.delete(query(where("tenant_id").is(tenant.id().value())), AllowedOriginRow.class))
+                .then(insertOrigins(tenant));
+        return transactions.inTransaction(writes)
                 .onErrorMap(alreadyTaken(tenant))
                 .thenReturn(tenant);
     }
@@ -122,61 +105,19 @@ public final class R2dbcTenants implements Tenants {
     }
 
     private Mono<Tenant> findOne(String condition, Object key) {
-        return database.sql(SELECT_TENANT + "WHERE " + condition + " ORDER BY o.position")
+        R2dbcConverter converter = template.getConverter();
+        return template.getDatabaseClient().sql(SELECT_WITH_ORIGINS.formatted(condition))
                 .bind("key", key)
-                .map((row, metadata) -> new JoinedRow(TenantRow.read(row), row.get("origin", String.class)))
+                .map((row, metadata) -> new JoinedRow(converter.read(TenantRow.class, row, metadata),
+                        row.get("allowed_origin", String.class)))
                 .all()
                 .collectList()
-                .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(JoinedRow.merge(rows).toDomain()));
+                .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(JoinedRow.toDomain(rows)));
     }
 
-    private Mono<Void> replaceOrigins(TenantRow row) {
-        return database.sql(DELETE_ORIGINS).bind("tenant_id", row.id())
-                .fetch().rowsUpdated()
-                .then(insertOrigins(row));
-    }
-
-    /** Inserts all origins with one multi-row statement; positions are written as literals, origins as parameters. */
-    private Mono<Void> insertOrigins(TenantRow row) {
-        List<String> origins = row.allowedOrigins();
-        if (origins.isEmpty()) {
-            return Mono.empty();
-        }
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < origins.size(); i++) {
-            values.add("(:tenant_id, " + i + ", :origin_" + i + ")");
-        }
-        GenericExecuteSpec insert = database
-                .sql("INSERT INTO tenant_allowed_origin (tenant_id, position, origin) VALUES " + String.join(", ", values))
-                .bind("tenant_id", row.id());
-        for (int i = 0; i < origins.size(); i++) {
-            insert = insert.bind("origin_" + i, origins.get(i));
-        }
-        return insert.fetch().rowsUpdated().then();
-    }
-
-    /** Binds every column but the timestamps, which inserts and updates set differently. */
-    private static GenericExecuteSpec bindColumns(GenericExecuteSpec spec, TenantRow row) {
-        GenericExecuteSpec bound = spec
-                .bind("id", row.id())
-                .bind("client_key", row.clientKey())
-                .bind("owner_email", row.ownerEmail())
-                .bind("password_hash", row.passwordHash())
-                .bind("display_name", row.displayName())
-                .bind("status", row.status())
-                .bind("title", row.title())
-                .bind("button_emoji", row.buttonEmoji())
-                .bind("first_message", row.firstMessage())
-                .bind("font", row.font())
-                .bind("primary_color", row.primaryColor())
-                .bind("text_color", row.textColor())
-                .bind("position", row.position())
-                .bind("system_prompt", row.systemPrompt())
-                .bind("model", row.model())
-                .bind("language", row.language())
-                .bind("appointments_enabled", row.appointmentsEnabled())
-                .bind("time_zone", row.timeZone());
-        return row.logoUrl() == null ? bound.bindNull("logo_url", String.class) : bound.bind("logo_url", row.logoUrl());
+    /** One statement an origin, in order, within the caller's transaction. */
+    private Mono<Void> insertOrigins(Tenant tenant) {
+        return Flux.fromIterable(AllowedOriginRow.fromDomain(tenant)).concatMap(template::insert).then();
     }
 
     private static Function<Throwable, Throwable> alreadyTaken(Tenant tenant) {
@@ -187,16 +128,12 @@ public final class R2dbcTenants implements Tenants {
                 .orElse(error);
     }
 
-    private static String parameter(String column) {
-        return ":" + column;
-    }
-
     /** One row of the joined query: the tenant's columns and one of its origins, or {@code null} if it has none. */
     private record JoinedRow(TenantRow tenant, String origin) {
 
-        static TenantRow merge(List<JoinedRow> rows) {
+        static Tenant toDomain(List<JoinedRow> rows) {
             List<String> origins = rows.stream().map(JoinedRow::origin).filter(Objects::nonNull).toList();
-            return rows.get(0).tenant().withOrigins(origins);
+            return rows.get(0).tenant().toDomain(origins);
         }
     }
 }

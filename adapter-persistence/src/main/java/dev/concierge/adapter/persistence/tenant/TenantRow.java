@@ -15,7 +15,6 @@ import dev.concierge.domain.tenant.Position;
 import dev.concierge.domain.tenant.Tenant;
 import dev.concierge.domain.tenant.TenantId;
 import dev.concierge.domain.tenant.TenantStatus;
-import io.r2dbc.spi.Row;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,13 +22,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A tenant as the {@code tenant} table stores it, plus its allowed origins in order. Instants are held as
- * {@link OffsetDateTime} in UTC, the type both R2DBC drivers map {@code timestamp with time zone} to.
+ * A row of the {@code tenant} table, mapped by Spring Data: each component is the column of the same name in
+ * snake case. Instants are held as {@link OffsetDateTime} in UTC, the type both R2DBC drivers map
+ * {@code timestamp with time zone} to. The origins live in {@link AllowedOriginRow}.
+ *
+ * @param updatedAt when the row was last written; the domain does not see it
  */
+@Table("tenant")
 record TenantRow(
-        UUID id,
+        @Id UUID id,
         String clientKey,
         String ownerEmail,
         String passwordHash,
@@ -49,18 +54,9 @@ record TenantRow(
         boolean appointmentsEnabled,
         String timeZone,
         OffsetDateTime createdAt,
-        List<String> allowedOrigins) {
+        OffsetDateTime updatedAt) {
 
-    /** The {@code tenant} columns in the order of this record's components, without the origins. */
-    static final List<String> COLUMNS = List.of("id", "client_key", "owner_email", "password_hash", "display_name",
-            "status", "title", "button_emoji", "logo_url", "first_message", "font", "primary_color", "text_color",
-            "position", "system_prompt", "model", "language", "appointments_enabled", "time_zone", "created_at");
-
-    TenantRow {
-        allowedOrigins = List.copyOf(allowedOrigins);
-    }
-
-    static TenantRow fromDomain(Tenant tenant) {
+    static TenantRow fromDomain(Tenant tenant, Instant updatedAt) {
         Branding branding = tenant.branding();
         AssistantSettings assistant = tenant.assistant();
         return new TenantRow(
@@ -84,14 +80,15 @@ record TenantRow(
                 tenant.appointmentsEnabled(),
                 tenant.timeZone().getId(),
                 utc(tenant.createdAt()),
-                tenant.allowedOrigins().values().stream().map(Origin::value).toList());
+                utc(updatedAt));
     }
 
     /**
-     * Rebuilds the tenant. A row that no longer passes the domain's checks (edited by hand, or written under older
-     * rules) is a technical fault, reported as {@link IllegalStateException} rather than as invalid user input.
+     * Rebuilds the tenant with its origins in order. A row that no longer passes the domain's checks (edited by
+     * hand, or written under older rules) is a technical fault, reported as {@link IllegalStateException} rather
+     * than as invalid user input.
      */
-    Tenant toDomain() {
+    Tenant toDomain(List<String> allowedOrigins) {
         try {
             Branding branding = new Branding(title, buttonEmoji, logoUrl == null ? null : URI.create(logoUrl),
                     firstMessage, font, new HexColor(primaryColor), new HexColor(textColor), Position.valueOf(position));
@@ -112,39 +109,7 @@ record TenantRow(
         }
     }
 
-    /** Reads the {@code tenant} columns of a result row; the origins are added with {@link #withOrigins}. */
-    static TenantRow read(Row row) {
-        return new TenantRow(
-                row.get("id", UUID.class),
-                row.get("client_key", String.class),
-                row.get("owner_email", String.class),
-                row.get("password_hash", String.class),
-                row.get("display_name", String.class),
-                row.get("status", String.class),
-                row.get("title", String.class),
-                row.get("button_emoji", String.class),
-                row.get("logo_url", String.class),
-                row.get("first_message", String.class),
-                row.get("font", String.class),
-                row.get("primary_color", String.class),
-                row.get("text_color", String.class),
-                row.get("position", String.class),
-                row.get("system_prompt", String.class),
-                row.get("model", String.class),
-                row.get("language", String.class),
-                Boolean.TRUE.equals(row.get("appointments_enabled", Boolean.class)),
-                row.get("time_zone", String.class),
-                row.get("created_at", OffsetDateTime.class),
-                List.of());
-    }
-
-    TenantRow withOrigins(List<String> origins) {
-        return new TenantRow(id, clientKey, ownerEmail, passwordHash, displayName, status, title, buttonEmoji, logoUrl,
-                firstMessage, font, primaryColor, textColor, position, systemPrompt, model, language,
-                appointmentsEnabled, timeZone, createdAt, origins);
-    }
-
-    static OffsetDateTime utc(Instant instant) {
+    private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

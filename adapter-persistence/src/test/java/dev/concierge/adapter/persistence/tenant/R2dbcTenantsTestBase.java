@@ -4,6 +4,7 @@ import static dev.concierge.domain.tenant.TenantFixtures.activeTenant;
 import static dev.concierge.domain.tenant.TenantFixtures.pendingTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concierge.adapter.persistence.transaction.R2dbcTransactions;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.testing.TenantsContractTest;
 import dev.concierge.domain.tenant.AllowedOrigins;
@@ -32,9 +33,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,6 +55,7 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Instant NOW = Instant.parse("2026-11-20T08:15:30.123456Z");
+    private static final String REFUSED_ORIGIN = "https://refused.example";
 
     /** A connection factory for a migrated database without tenants. */
     protected abstract ConnectionFactory connectionFactory();
@@ -138,9 +144,10 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
     @Test
     void failureWhileStoringTheOriginsLeavesNoTenantBehind() {
         Tenants tenants = tenants();
-        Tenant tenant = activeTenant().withOrigin(originLongerThanTheColumn()).build();
+        Tenant tenant = activeTenant().withOrigin("https://fine.example").withOrigin(REFUSED_ORIGIN).build();
 
-        StepVerifier.create(tenants.add(tenant)).expectError().verify(TIMEOUT);
+        whileTheDatabaseRefuses(REFUSED_ORIGIN, () ->
+                StepVerifier.create(tenants.add(tenant)).expectError(DataIntegrityViolationException.class).verify(TIMEOUT));
 
         StepVerifier.create(tenants.findById(tenant.id())).expectComplete().verify(TIMEOUT);
         assertThat(countRows("tenant")).isZero();
@@ -148,17 +155,80 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
     }
 
     @Test
+    void failureWhileStoringTheOriginsInsideATransactionLeavesNoTenantBehindWhenTheTransactionGoesOn() {
+        Tenants tenants = tenants();
+        Tenant tenant = activeTenant().withOrigin(REFUSED_ORIGIN).build();
+        Tenant other = activeTenant().build();
+        // H2 keeps a transaction going after a failed statement, so the tenant row must be undone by a savepoint.
+        Mono<Tenant> work = tenants.add(tenant).onErrorResume(DataIntegrityViolationException.class, e -> Mono.empty())
+                .then(tenants.add(other));
+
+        whileTheDatabaseRefuses(REFUSED_ORIGIN, () -> StepVerifier.create(
+                R2dbcTransactions.using(connectionFactory()).inTransaction(work)).expectNext(other).verifyComplete());
+
+        StepVerifier.create(tenants.findById(tenant.id())).expectComplete().verify(TIMEOUT);
+        assertThat(countRows("tenant")).isOne();
+        assertThat(countRows("tenant_allowed_origin")).isOne();
+    }
+
+    @Test
     void failedUpdateChangesNothing() {
         Tenants tenants = tenants();
-        Tenant tenant = pendingTenant().build();
+        Tenant tenant = pendingTenant().withOrigin("https://old.example").build();
         tenants.add(tenant).block(TIMEOUT);
         Tenant changed = tenant.confirm()
-                .withAllowedOrigins(AllowedOrigins.of(Origin.parse("https://new.example"), Origin.parse(originLongerThanTheColumn())));
+                .withAllowedOrigins(AllowedOrigins.of(Origin.parse("https://new.example"), Origin.parse(REFUSED_ORIGIN)));
 
-        StepVerifier.create(tenants.update(changed)).expectError().verify(TIMEOUT);
+        whileTheDatabaseRefuses(REFUSED_ORIGIN, () ->
+                StepVerifier.create(tenants.update(changed)).expectError(DataIntegrityViolationException.class).verify(TIMEOUT));
 
         StepVerifier.create(tenants.findById(tenant.id())).expectNext(tenant).expectComplete().verify(TIMEOUT);
         assertThat(timestamps(tenant.id())).containsExactly(tenant.createdAt(), tenant.createdAt());
+    }
+
+    @Test
+    void checkConstraintsRefuseAStatusOrPositionTheDomainDoesNotKnow() {
+        Tenant tenant = activeTenant().build();
+        tenants().add(tenant).block(TIMEOUT);
+
+        for (String change : List.of("status = 'DELETED'", "position = 'TOP_LEFT'")) {
+            StepVerifier.create(DatabaseClient.create(connectionFactory())
+                            .sql("UPDATE tenant SET " + change + " WHERE id = :id").bind("id", tenant.id().value())
+                            .fetch().rowsUpdated())
+                    .expectError(DataIntegrityViolationException.class).verify(TIMEOUT);
+        }
+        StepVerifier.create(tenants().findById(tenant.id())).expectNext(tenant).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void everyTextColumnIsExactlyAsLongAsTheDomainAllows() {
+        Map<String, Integer> columns = textColumnSizes();
+
+        // Columns holding names of the code's own choosing only need room for the longest.
+        assertThat(columns.remove("tenant.status"))
+                .isGreaterThanOrEqualTo(longest(Stream.of(TenantStatus.values()).map(Enum::name)));
+        assertThat(columns.remove("tenant.position"))
+                .isGreaterThanOrEqualTo(longest(Stream.of(Position.values()).map(Enum::name)));
+        assertThat(columns.remove("tenant.language"))
+                .isGreaterThanOrEqualTo(longest(Stream.of(Language.values()).map(Language::code)));
+        assertThat(columns.remove("tenant.time_zone"))
+                .isGreaterThanOrEqualTo(longest(ZoneId.getAvailableZoneIds().stream()));
+        // Every other text column holds a value object and is exactly as long as the longest one the domain accepts.
+        assertThat(columns).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("tenant.client_key", ClientKey.MAX_LENGTH),
+                Map.entry("tenant.owner_email", EmailAddress.MAX_LENGTH),
+                Map.entry("tenant.password_hash", PasswordHash.MAX_LENGTH),
+                Map.entry("tenant.display_name", DisplayName.MAX_LENGTH),
+                Map.entry("tenant.title", Branding.MAX_TITLE_LENGTH),
+                Map.entry("tenant.button_emoji", Branding.MAX_BUTTON_EMOJI_LENGTH),
+                Map.entry("tenant.logo_url", Branding.MAX_LOGO_URL_LENGTH),
+                Map.entry("tenant.first_message", Branding.MAX_FIRST_MESSAGE_LENGTH),
+                Map.entry("tenant.font", Branding.MAX_FONT_LENGTH),
+                Map.entry("tenant.primary_color", HexColor.MAX_LENGTH),
+                Map.entry("tenant.text_color", HexColor.MAX_LENGTH),
+                Map.entry("tenant.system_prompt", AssistantSettings.MAX_PROMPT_LENGTH),
+                Map.entry("tenant.model", AssistantSettings.MAX_MODEL_LENGTH),
+                Map.entry("tenant_allowed_origin.origin", Origin.MAX_LENGTH)));
     }
 
     @Test
@@ -169,21 +239,6 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
         Tenant second = pendingTenant().withOwnerEmail("uq_tenant_client_key@trap.example").build();
 
         StepVerifier.create(tenants.add(second)).expectError(OwnerEmailTakenException.class).verify(TIMEOUT);
-    }
-
-    @Test
-    void updateThatTakesAnotherTenantsOwnerEmailIsRejected() {
-        Tenants tenants = tenants();
-        Tenant first = activeTenant().build();
-        Tenant second = activeTenant().build();
-        tenants.add(first).block(TIMEOUT);
-        tenants.add(second).block(TIMEOUT);
-        Tenant stealing = Tenant.reconstitute(second.id(), second.clientKey(), first.owner(), second.displayName(),
-                second.status(), second.branding(), second.assistant(), second.allowedOrigins(),
-                second.appointmentsEnabled(), second.timeZone(), second.createdAt());
-
-        StepVerifier.create(tenants.update(stealing)).expectError(OwnerEmailTakenException.class).verify(TIMEOUT);
-        StepVerifier.create(tenants.findById(second.id())).expectNext(second).expectComplete().verify(TIMEOUT);
     }
 
     @Test
@@ -218,37 +273,68 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
                 .block(TIMEOUT);
     }
 
-    /** The domain accepts host names of any length; the column holds 300 characters, enough for any DNS name. */
-    private static String originLongerThanTheColumn() {
-        String label = "a".repeat(63);
-        return "https://" + String.join(".", label, label, label, label, label);
+    /**
+     * Runs {@code action} while a temporary check constraint makes the database refuse {@code origin}: a write the
+     * domain allows but the database rejects, halfway through storing a tenant.
+     */
+    private void whileTheDatabaseRefuses(String origin, Runnable action) {
+        DatabaseClient database = DatabaseClient.create(connectionFactory());
+        database.sql("ALTER TABLE tenant_allowed_origin ADD CONSTRAINT ck_test_refused_origin CHECK (origin <> '"
+                + origin + "')").then().block(TIMEOUT);
+        try {
+            action.run();
+        } finally {
+            database.sql("ALTER TABLE tenant_allowed_origin DROP CONSTRAINT ck_test_refused_origin").then().block(TIMEOUT);
+        }
+    }
+
+    /** The declared length of every {@code varchar} column of the tenant tables, by {@code table.column}. */
+    private Map<String, Integer> textColumnSizes() {
+        return DatabaseClient.create(connectionFactory())
+                .sql("SELECT lower(table_name) AS table_name, lower(column_name) AS column_name,"
+                        + " CAST(character_maximum_length AS integer) AS max_length FROM information_schema.columns"
+                        + " WHERE lower(table_schema) = lower(current_schema)"
+                        + " AND lower(table_name) IN ('tenant', 'tenant_allowed_origin')"
+                        + " AND lower(data_type) = 'character varying'")
+                .map(row -> Map.entry(row.get("table_name", String.class) + "." + row.get("column_name", String.class),
+                        row.get("max_length", Integer.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
+                .block(TIMEOUT);
+    }
+
+    private static int longest(Stream<String> names) {
+        return names.mapToInt(String::length).max().orElseThrow();
     }
 
     /** A tenant whose every text is as long as its value object allows, with non-ASCII characters where they fit. */
     private static Tenant longestTenant() {
         String label = "l".repeat(63);
         List<Origin> origins = new ArrayList<>();
-        // The longest DNS name (253 characters) with the longest port.
+        // The longest DNS name (253 characters) with the longest port, and an origin as long as the domain allows.
         origins.add(Origin.parse("http://" + String.join(".", label, label, label, "d".repeat(61)) + ":65535"));
-        for (int i = 1; i < AllowedOrigins.MAX_COUNT; i++) {
+        String longestHost = String.join(".", label, label, label, label, "e".repeat(Origin.MAX_LENGTH - 264));
+        origins.add(Origin.parse("https://" + longestHost));
+        for (int i = 2; i < AllowedOrigins.MAX_COUNT; i++) {
             origins.add(Origin.parse("https://shop-" + i + ".example"));
         }
         String email = "o".repeat(64) + "@" + String.join(".", "b".repeat(61), "c".repeat(61), "d".repeat(61), "exa");
         Branding branding = new Branding(
-                "Ä".repeat(80),
-                "\uD83E\uDD50".repeat(8), // eight croissants: 16 UTF-16 units, 8 code points
+                "Ä".repeat(Branding.MAX_TITLE_LENGTH),
+                "\uD83E\uDD50".repeat(Branding.MAX_BUTTON_EMOJI_LENGTH / 2), // croissants: 2 UTF-16 units each
                 URI.create("https://cdn.example/" + "p".repeat(Branding.MAX_LOGO_URL_LENGTH - 24) + ".png"),
-                text("Grüß Gott! Wie kann ich helfen?\n", 500),
-                "Ö".repeat(60),
+                text("Grüß Gott! Wie kann ich helfen?\n", Branding.MAX_FIRST_MESSAGE_LENGTH),
+                "Ö".repeat(Branding.MAX_FONT_LENGTH),
                 HexColor.of("#a1b2c3"),
                 HexColor.of("#000"),
                 Position.BOTTOM_CENTER);
-        AssistantSettings assistant = new AssistantSettings(text("Du bist ein freundlicher Assistent.\n\t", 8_000),
-                "m".repeat(100), Language.DE);
+        AssistantSettings assistant = new AssistantSettings(
+                text("Du bist ein freundlicher Assistent.\n\t", AssistantSettings.MAX_PROMPT_LENGTH),
+                "m".repeat(AssistantSettings.MAX_MODEL_LENGTH), Language.DE);
         Tenant tenant = Tenant.reconstitute(
                 TenantId.random(),
-                ClientKey.of("k" + "0".repeat(61) + "z"),
-                new Owner(EmailAddress.of(email), new PasswordHash("$2a$12$" + "h".repeat(93))),
+                ClientKey.of("k" + "0".repeat(ClientKey.MAX_LENGTH - 2) + "z"),
+                new Owner(EmailAddress.of(email), new PasswordHash("$2a$12$" + "h".repeat(PasswordHash.MAX_LENGTH - 7))),
                 DisplayName.of("ß".repeat(DisplayName.MAX_LENGTH)),
                 TenantStatus.SUSPENDED,
                 branding,
@@ -257,11 +343,13 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
                 false,
                 ZoneId.of("America/Argentina/ComodRivadavia"),
                 Instant.parse("2026-11-02T09:30:00.123456Z"));
-        assertThat(tenant.clientKey().value()).hasSize(63);
-        assertThat(tenant.owner().email().value()).hasSize(254);
+        assertThat(tenant.clientKey().value()).hasSize(ClientKey.MAX_LENGTH);
+        assertThat(tenant.owner().email().value()).hasSize(EmailAddress.MAX_LENGTH);
         assertThat(origins.get(0).value()).hasSize("http://".length() + 253 + ":65535".length());
+        assertThat(origins.get(1).value()).hasSize(Origin.MAX_LENGTH);
+        assertThat(tenant.branding().logo().orElseThrow().toString()).hasSize(Branding.MAX_LOGO_URL_LENGTH);
         assertThat(tenant.assistant().systemPrompt()).hasSize(AssistantSettings.MAX_PROMPT_LENGTH);
-        assertThat(tenant.branding().firstMessage()).hasSize(500);
+        assertThat(tenant.branding().firstMessage()).hasSize(Branding.MAX_FIRST_MESSAGE_LENGTH);
         return tenant;
     }
 

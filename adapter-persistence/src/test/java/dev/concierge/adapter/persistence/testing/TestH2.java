@@ -12,16 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A fresh, uniquely named in-memory H2 database, migrated with the H2 migrations. R2DBC and JDBC reach the same
+ * A fresh, uniquely named in-memory H2 database, migrated with the common and the H2 migrations. R2DBC and JDBC reach the same
  * database because both run in this JVM; it lives until the JVM ends ({@code DB_CLOSE_DELAY=-1}).
  *
- * <p>Usage: {@code static TestH2 h2 = TestH2.migrated();} in the test class, and {@code h2.deleteAll()} before each
- * test. Statements run synchronously on the calling thread, so call the helpers from test methods, never from
- * inside a reactive pipeline.
+ * <p>Usage: {@code @RegisterExtension static final TestH2 h2 = TestH2.migrated();} in the test class, which empties
+ * the tables before each test ({@link #deleteAll()}). Statements run synchronously on the calling thread, so call
+ * the helpers from test methods, never from inside a reactive pipeline.
  */
-public final class TestH2 {
+public final class TestH2 implements BeforeEachCallback {
 
     public static final String USERNAME = "sa";
     public static final String PASSWORD = "";
@@ -57,13 +59,19 @@ public final class TestH2 {
         return connectionFactory;
     }
 
-    /** Applies {@code classpath:db/migration/h2}; does nothing for migrations already applied. */
+    /** Applies the common and the H2 migrations; does nothing for migrations already applied. */
     public void migrate() {
         Flyway.configure()
                 .dataSource(jdbcUrl(), USERNAME, PASSWORD)
-                .locations("classpath:db/migration/h2")
+                .locations(Migrations.locations("h2"))
                 .load()
                 .migrate();
+    }
+
+    /** Empties the tables before each test, when registered as an extension. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        deleteAll();
     }
 
     /** Empties every table except Flyway's history. */

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -31,7 +33,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * variable {@code CI} is {@code true}, it fails, because a CI build must not pass without its PostgreSQL tests.</li>
  * </ol>
  *
- * <p>Annotate the test class with {@code @ExtendWith(TestPostgres.Required.class)}, call {@link #get()} from a
+ * <p>A test class of its own that needs a migrated database emptied before each test is annotated
+ * {@code @ExtendWith(TestPostgres.Emptied.class)} and calls {@code TestPostgres.get()} where it needs the server.
+ * Otherwise annotate the test class with {@code @ExtendWith(TestPostgres.Required.class)}, call {@link #get()} from a
  * {@code @BeforeAll} method (in a Spring test, the condition and {@code @BeforeAll} both run before the application
  * context is built, so a {@code @DynamicPropertySource} method can call {@code get()} again to read the URLs), and
  * {@link #truncateAll()} before each test. {@code get()} alone also skips (or fails on CI), but Maven then reports
@@ -157,12 +161,12 @@ public final class TestPostgres {
         return connectionFactory;
     }
 
-    /** Applies {@code classpath:db/migration/postgresql}, once per JVM. */
+    /** Applies the common and the PostgreSQL migrations, once per JVM. */
     public synchronized void migrate() {
         if (!migrated) {
             Flyway.configure()
                     .dataSource(jdbcUrl(), username(), password())
-                    .locations("classpath:db/migration/postgresql")
+                    .locations(Migrations.locations("postgresql"))
                     .load()
                     .migrate();
             migrated = true;
@@ -211,6 +215,29 @@ public final class TestPostgres {
                 throw missingOnCi();
             }
             return ConditionEvaluationResult.disabled(unavailable);
+        }
+    }
+
+    /**
+     * {@link Required}, and the migrations applied before the class's tests and the tables emptied before each.
+     */
+    public static final class Emptied implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback {
+
+        private final Required required = new Required();
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            return required.evaluateExecutionCondition(context);
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            get().migrate();
+        }
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            get().truncateAll();
         }
     }
 }
