@@ -48,7 +48,7 @@ class PostgresApplicationTest {
         }
     }
 
-    private static String originalForm(DatabaseUrl url) {
+    static String originalForm(DatabaseUrl url) {
         String credentials = url.username().map(PostgresApplicationTest::encode).orElse("")
                 + url.password().map(password -> ":" + encode(password)).orElse("");
         return "postgresql://" + (credentials.isEmpty() ? "" : credentials + "@") + url.host() + ":" + url.port()

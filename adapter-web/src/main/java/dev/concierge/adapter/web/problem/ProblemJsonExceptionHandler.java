@@ -6,6 +6,7 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -58,7 +59,10 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
             return Mono.error(error);
         }
         Problem problem = toProblem(error);
-        if (problem.status().is5xxServerError()) {
+        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            log.warn("{} {} answered 503: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    error.toString());
+        } else if (problem.status().is5xxServerError()) {
             log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -84,6 +88,14 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
         }
         if (error instanceof ProblemException problem) {
             return Problem.of(problem.type(), problem.getMessage()).withHeaders(problem.headers());
+        }
+        if (hasCause(error, TimeoutException.class)) {
+            // A resource this request needed (a database connection, say) was not free in time: the caller may
+            // simply try again in a moment.
+            HttpHeaders retry = new HttpHeaders();
+            retry.set(HttpHeaders.RETRY_AFTER, "1");
+            return Problem.of(ProblemType.UNAVAILABLE, "The service is busy. Please try again shortly.")
+                    .withHeaders(retry);
         }
         if (hasCause(error, ReadTimeoutException.class)) {
             return Problem.of(ProblemType.REQUEST_TIMEOUT, "The request body stopped arriving.");
