@@ -99,7 +99,7 @@ stop_pid() {
 }
 
 psql_admin() {
-    PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$@"
+    PGCONNECT_TIMEOUT=5 PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$@"
 }
 
 cleanup() {
@@ -120,12 +120,12 @@ cleanup() {
 
 # free_port VAR: the first port from NEXT_PORT on that nothing listens on at 127.0.0.1.
 free_port() {
-    local port=$NEXT_PORT
-    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-        port=$((port + 1))
+    local candidate=$NEXT_PORT
+    while (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; do
+        candidate=$((candidate + 1))
     done
-    NEXT_PORT=$((port + 1))
-    printf -v "$1" '%s' "$port"
+    NEXT_PORT=$((candidate + 1))
+    printf -v "$1" '%s' "$candidate"
 }
 
 # wait_http URL PID SECONDS: until URL answers with any HTTP status, or PID exits, or SECONDS pass.
@@ -343,8 +343,16 @@ EOF
 run_wrk() {
     local out=$1 url=$2
     shift 2
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" >"$out" 2>&1 ||
+    local pid
+    # In the background, so that an interruption stops the run at once rather than after DURATION.
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" >"$out" 2>&1 &
+    pid=$!
+    STARTED_PIDS+=("$pid")
+    if ! wait "$pid"; then
+        forget_pid "$pid"
         die "wrk failed on $url; see $out"
+    fi
+    forget_pid "$pid"
 }
 
 wrk_rps() {
@@ -489,7 +497,7 @@ write_table() {
         printf '#### Benchmark %s\n\n' "$(date -u +%F)"
         printf 'Machine: %s cores, %s GiB RAM (free -g), wrk and the server on the same cores. ' "$cores" "$mem_gib"
         printf 'Commit %s, JAVA_OPTS: `%s`. ' "$commit" "$opts"
-        printf '`wrk -t%s -c%s -d%s --latency`, medians of %s rounds after a warm-up round, ' \
+        printf '`wrk -t%s -c%s -d%s --latency`, medians of rounds 1 to %s after a warm-up round, ' \
             "$THREADS" "$CONNECTIONS" "$DURATION" "$ROUNDS"
         printf 'nginx (%s workers) serving the same bytes as the yardstick.\n\n' "$NGINX_WORKERS"
         printf '| Target | Scenario | Concierge req/s | nginx req/s | Concierge / nginx | Concierge p99 | nginx p99 |\n'
@@ -503,7 +511,8 @@ write_table() {
                     printf "| *goal at %s connections* | %s | | | %s | %s | |\n", conn, $2,
                         ($8 == "" ? "" : "≥ " $8 " %"), ($9 == "" ? "" : "≤ " $9 " ms")
                 }
-                ratio = ($5 == "") ? "–" : sprintf("%.0f %%", $5 * 100) ($8 == "" ? "" : ok($5 * 100, $8, 1))
+                ratio = ($5 == "") ? "–" : sprintf($5 < 0.1 ? "%.1f %%" : "%.0f %%", $5 * 100) \
+                    ($8 == "" ? "" : ok($5 * 100, $8, 1))
                 printf "| %s | %s | %.0f | %s | %s | %s | %s |\n", $1, $2, $3,
                     ($4 == "" ? "–" : sprintf("%.0f", $4)), ratio,
                     ms($6) ($9 == "" ? "" : ok($6, $9, 0)), ($7 == "" ? "–" : ms($7))
