@@ -194,7 +194,8 @@ build_jar() {
     local mvn_args=()
     read -r -a mvn_args <<<"$MVN_ARGS"
     log "building: mvn -B -q -DskipTests ${mvn_args[*]} package"
-    (cd "$ROOT_DIR" && mvn -B -q -DskipTests "${mvn_args[@]}" package)
+    # Maven's and npm's output go to stderr with the progress: stdout carries only the table.
+    (cd "$ROOT_DIR" && mvn -B -q -DskipTests "${mvn_args[@]}" package) >&2
 }
 
 # The scenarios: bench/scenarios/NAME.sh defines scenario_NAME.
