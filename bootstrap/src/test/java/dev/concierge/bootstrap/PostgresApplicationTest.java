@@ -1,6 +1,7 @@
 package dev.concierge.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.concierge.adapter.persistence.DatabaseUrl;
 import dev.concierge.adapter.persistence.testing.TestPostgres;
@@ -8,13 +9,22 @@ import dev.concierge.application.port.in.ConfirmTenantUseCase;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.domain.tenant.ClientKey;
 import java.net.URLEncoder;
+import dev.concierge.bootstrap.startup.StartupFailureTest;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,7 +32,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The application switched to PostgreSQL by {@code DATABASE_URL} alone, in the original platform's form: it migrates
- * the schema on start, stores sign-ups there, and seeds no demo data.
+ * the schema on start, stores sign-ups there, seeds no demo data and serves no demo page; its readiness follows the
+ * database.
  */
 @ExtendWith(TestPostgres.Required.class)
 class PostgresApplicationTest {
@@ -55,6 +66,21 @@ class PostgresApplicationTest {
                 + "/" + url.database();
     }
 
+    private static int countTenantRows(String clientKey) {
+        TestPostgres postgres = TestPostgres.get();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
+                postgres.password());
+                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM tenant WHERE client_key = ?")) {
+            query.setString(1, clientKey);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -66,6 +92,70 @@ class PostgresApplicationTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.components.r2dbc.status").isEqualTo("UP");
         client.get().uri("/api/v1/widget/demo").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void rootServesANeutralPageInsteadOfTheDemoShop() {
+        client.get().uri("/").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(page -> assertThat(page)
+                        .contains("This is a Concierge server", "/openapi.yaml", "/actuator/health")
+                        .doesNotContain("demo", "widget.js\" data-client-id"));
+        client.head().uri("/").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+    }
+
+    @Test
+    void readinessIsDownWhileTheDatabaseRefusesConnectionsAndLivenessStaysUp() throws SQLException {
+        String database = TestPostgres.get().databaseUrl().database();
+        try {
+            allowConnections(database, false);
+            client.get().uri("/actuator/health/readiness").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo("DOWN")
+                    .jsonPath("$.components.r2dbc.status").isEqualTo("DOWN");
+            client.get().uri("/actuator/health/liveness").exchange()
+                    .expectStatus().isOk();
+        } finally {
+            allowConnections(database, true);
+        }
+        client.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    /** Through the server's maintenance database, since a database cannot refuse the session that changes it. */
+    private static void allowConnections(String database, boolean allowed) throws SQLException {
+        TestPostgres postgres = TestPostgres.get();
+        String maintenance = postgres.jdbcUrl().substring(0, postgres.jdbcUrl().lastIndexOf('/') + 1) + "postgres";
+        try (Connection connection = DriverManager.getConnection(maintenance, postgres.username(), postgres.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE \"" + database.replace("\"", "\"\"") + "\" ALLOW_CONNECTIONS " + allowed);
+        }
+    }
+
+    @Test
+    void missingDatabaseFailsTheStartWithOneLineNamingIt() {
+        DatabaseUrl url = TestPostgres.get().databaseUrl();
+        String missing = "postgresql://" + url.username().map(PostgresApplicationTest::encode).orElse("")
+                + url.password().map(password -> ":" + encode(password)).orElse("")
+                + "@" + url.host() + ":" + url.port() + "/concierge_no_such_database";
+
+        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ConciergeApplication.class)
+                .properties("DATABASE_URL=" + missing, "server.port=0",
+                        "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=off")
+                .run().close());
+
+        FailureAnalysis analysis = StartupFailureTest.analysis(failure,
+                StartupFailureTest.environment(Map.of("DATABASE_URL", missing)));
+        assertThat(analysis).as("analysis of %s", failure).isNotNull();
+        assertThat(analysis.getDescription()).doesNotContain("\n")
+                .startsWith("Could not reach the database jdbc:postgresql://" + url.host() + ":" + url.port()
+                        + "/concierge_no_such_database: ")
+                .contains("does not exist");
     }
 
     @Test
@@ -82,6 +172,7 @@ class PostgresApplicationTest {
                 """.formatted(key, key)).exchange()
                 .expectStatus().isEqualTo(409);
 
+        assertThat(countTenantRows(key)).as("rows in PostgreSQL itself").isEqualTo(1);
         var tenant = application.getBean(Tenants.class).findByClientKey(ClientKey.of(key)).block();
         application.getBean(ConfirmTenantUseCase.class).confirm(tenant.id()).block();
 
