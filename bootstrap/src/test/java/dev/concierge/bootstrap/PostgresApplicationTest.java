@@ -1,7 +1,6 @@
 package dev.concierge.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.concierge.adapter.persistence.DatabaseUrl;
 import dev.concierge.adapter.persistence.testing.TestPostgres;
@@ -9,7 +8,6 @@ import dev.concierge.application.port.in.ConfirmTenantUseCase;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.domain.tenant.ClientKey;
 import java.net.URLEncoder;
-import dev.concierge.bootstrap.startup.StartupFailureTest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,14 +15,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -135,27 +131,6 @@ class PostgresApplicationTest {
                 Statement statement = connection.createStatement()) {
             statement.execute("ALTER DATABASE \"" + database.replace("\"", "\"\"") + "\" ALLOW_CONNECTIONS " + allowed);
         }
-    }
-
-    @Test
-    void missingDatabaseFailsTheStartWithOneLineNamingIt() {
-        DatabaseUrl url = TestPostgres.get().databaseUrl();
-        String missing = "postgresql://" + url.username().map(PostgresApplicationTest::encode).orElse("")
-                + url.password().map(password -> ":" + encode(password)).orElse("")
-                + "@" + url.host() + ":" + url.port() + "/concierge_no_such_database";
-
-        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ConciergeApplication.class)
-                .properties("DATABASE_URL=" + missing, "server.port=0",
-                        "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=off")
-                .run().close());
-
-        FailureAnalysis analysis = StartupFailureTest.analysis(failure,
-                StartupFailureTest.environment(Map.of("DATABASE_URL", missing)));
-        assertThat(analysis).as("analysis of %s", failure).isNotNull();
-        assertThat(analysis.getDescription()).doesNotContain("\n")
-                .startsWith("Could not reach the database jdbc:postgresql://" + url.host() + ":" + url.port()
-                        + "/concierge_no_such_database: ")
-                .contains("does not exist");
     }
 
     @Test

@@ -3,7 +3,11 @@ package dev.concierge.bootstrap.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.concierge.adapter.persistence.DatabaseUrl;
+import dev.concierge.adapter.persistence.testing.TestPostgres;
 import dev.concierge.bootstrap.ConciergeApplication;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import dev.concierge.bootstrap.config.DatabaseEnvironmentPostProcessor;
 import java.util.Map;
 import java.util.Objects;
@@ -94,6 +98,31 @@ public class StartupFailureTest {
         assertThat(analysis).as("analysis of %s", failure).isNotNull();
         assertThat(analysis.getDescription()).doesNotContain("\n", "nobody")
                 .startsWith("Could not reach the database r2dbc:postgresql://" + NOWHERE + "/shop: ");
+    }
+
+    /**
+     * Needs a PostgreSQL server: skipped without one (fails on CI), like the other PostgreSQL tests. Runs here rather
+     * than next to a running application, because the failed start releases Reactor Netty's shared resources.
+     */
+    @Test
+    void missingPostgresDatabaseFailsTheStartWithOneLineNamingIt() {
+        DatabaseUrl url = TestPostgres.get().databaseUrl();
+        String missing = "postgresql://" + url.username().map(StartupFailureTest::encode).orElse("")
+                + url.password().map(password -> ":" + encode(password)).orElse("")
+                + "@" + url.host() + ":" + url.port() + "/concierge_no_such_database";
+
+        Throwable failure = start("DATABASE_URL=" + missing);
+
+        FailureAnalysis analysis = analysis(failure, environment(Map.of("DATABASE_URL", missing)));
+        assertThat(analysis).as("analysis of %s", failure).isNotNull();
+        assertThat(analysis.getDescription()).doesNotContain("\n")
+                .startsWith("Could not reach the database jdbc:postgresql://" + url.host() + ":" + url.port()
+                        + "/concierge_no_such_database: ")
+                .contains("does not exist");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Test
