@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { findOwnScript, readWidgetConfig, WidgetConfigError } from './config';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CLIENT_KEY, findOwnScript, readWidgetConfig, WidgetConfigError } from './config';
 
 function scriptTag(attributes: Record<string, string>): HTMLScriptElement {
   const script = document.createElement('script');
@@ -27,6 +29,17 @@ describe('readWidgetConfig', () => {
   it('reads the client key', () => {
     const config = readWidgetConfig(scriptTag({ src: CDN_SRC, 'data-client-id': ' acme-dental-42 ' }));
     expect(config.clientKey).toBe('acme-dental-42');
+  });
+
+  it.each(['abc', 'a-b', 'a1-b2-c3', 'a'.repeat(63), '42-shop'])('accepts the client key %s, as the server does', (key) => {
+    expect(readWidgetConfig(scriptTag({ src: CDN_SRC, 'data-client-id': key })).clientKey).toBe(key);
+  });
+
+  it("uses the server's client key pattern, as published in its OpenAPI description", () => {
+    // Vitest runs in the widget folder, next to the web adapter's module.
+    const openApi = readFileSync(resolve('../adapter-web/src/main/resources/static/openapi.yaml'), 'utf-8');
+    const published = /ClientKey:\n\s+type: string\n\s+pattern: "([^"]+)"/.exec(openApi);
+    expect(published?.[1]).toBe(CLIENT_KEY.source);
   });
 
   it("defaults the API base to the script's own origin", () => {
@@ -59,6 +72,8 @@ describe('readWidgetConfig', () => {
     ['too long', { 'data-client-id': 'a'.repeat(64) }],
     ['leading hyphen', { 'data-client-id': '-acme' }],
     ['trailing hyphen', { 'data-client-id': 'acme-' }],
+    ['double hyphen', { 'data-client-id': 'a--b' }],
+    ['hyphen run', { 'data-client-id': 'acme---dental' }],
     ['unsafe characters', { 'data-client-id': 'acme/../x' }],
   ])('rejects a %s client id', (_label, attributes) => {
     const error = configError({ src: CDN_SRC, ...attributes });

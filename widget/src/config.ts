@@ -19,8 +19,9 @@ export class WidgetConfigError extends Error {
   }
 }
 
-// Lower-case letters, digits and inner hyphens, 3 to 63 characters.
-const CLIENT_KEY = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+// The server's ClientKey rule: 3 to 63 lower-case letters, digits and single hyphens,
+// starting and ending with a letter or digit.
+export const CLIENT_KEY = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/;
 
 /**
  * Finds the <script> tag that loaded the widget. While a classic script runs the
@@ -53,7 +54,7 @@ function readClientKey(script: HTMLScriptElement): string {
   if (!CLIENT_KEY.test(key)) {
     throw new WidgetConfigError(
       'data-client-id',
-      `The data-client-id "${key}" is invalid: use 3-63 lower-case letters, digits or hyphens, ` +
+      `The data-client-id "${key}" is invalid: use 3-63 lower-case letters, digits or single hyphens, ` +
         'starting and ending with a letter or digit.',
     );
   }

@@ -4,25 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.domain.tenant.ClientKey;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The whole application on its embedded defaults (H2 file database, demo tenant), over a real socket, with
  * BlockHound watching the Netty threads.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "concierge.data-dir=target/test-data/embedded")
+        properties = "concierge.data-dir=" + EmbeddedDefaultsTest.DATA_DIR)
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDefaultsTest {
 
+    static final String DATA_DIR = "target/test-data/embedded";
     private static final String EVIL = "https://evil.example";
+
+    /** Runs before the application starts: every run begins with no database, so the demo is created afresh. */
+    @BeforeAll
+    static void startWithoutData() throws IOException {
+        FileSystemUtils.deleteRecursively(Path.of(DATA_DIR));
+    }
 
     @Value("${local.server.port}")
     int port;
@@ -42,6 +57,11 @@ class EmbeddedDefaultsTest {
     }
 
     @Test
+    void storesItsDataInAnH2FileUnderTheDataDirectory() {
+        assertThat(Path.of(DATA_DIR, "concierge.mv.db")).isRegularFile();
+    }
+
+    @Test
     void healthAndReadinessAreUpIncludingTheDatabase() {
         client().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
@@ -50,7 +70,40 @@ class EmbeddedDefaultsTest {
                 .jsonPath("$.components.r2dbc.status").isEqualTo("UP");
         client().get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.readinessState.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+        client().get().uri("/actuator/health/liveness").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc").doesNotExist();
+    }
+
+    @Test
+    void unknownHealthPathsAreNotFoundProblemsWithoutAnErrorLogged(CapturedOutput output) {
+        int logged = output.length();
+        for (String path : new String[] {"/actuator/health/a", "/actuator/health/a/b", "/actuator/health/readiness/x/y"}) {
+            client().get().uri(path).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(404).jsonPath("$.instance").isEqualTo(path);
+        }
+        assertThat(output.toString().substring(logged)).doesNotContain("ERROR", "Exception");
+    }
+
+    @Test
+    void rootServesTheDemoShopPageForGetAndHead() {
+        client().get().uri("/").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(page -> assertThat(page)
+                        .contains("Concierge demo shop", "<script src=\"/widget.js\" data-client-id=\"demo\""));
+        client().head().uri("/").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody().isEmpty();
     }
 
     @Test
@@ -131,7 +184,10 @@ class EmbeddedDefaultsTest {
     @Test
     void healthShowsNoSecrets() {
         Map<?, ?> health = client().get().uri("/actuator/health").exchange()
+                .expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
-        assertThat(health.toString()).doesNotContain("jdbc:", "r2dbc:", "password");
+        assertThat(health.get("status")).isEqualTo("UP");
+        assertThat(((Map<?, ?>) health.get("components")).keySet()).asString().contains("r2dbc");
+        assertThat(health.toString()).doesNotContain("jdbc:", "r2dbc:", "password", "h2:", DATA_DIR);
     }
 }

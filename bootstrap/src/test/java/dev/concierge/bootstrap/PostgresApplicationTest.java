@@ -9,6 +9,12 @@ import dev.concierge.application.port.out.Tenants;
 import dev.concierge.domain.tenant.ClientKey;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +28,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The application switched to PostgreSQL by {@code DATABASE_URL} alone, in the original platform's form: it migrates
- * the schema on start, stores sign-ups there, and seeds no demo data.
+ * the schema on start, stores sign-ups there, seeds no demo data and serves no demo page; its readiness follows the
+ * database.
  */
 @ExtendWith(TestPostgres.Required.class)
 class PostgresApplicationTest {
@@ -55,6 +62,21 @@ class PostgresApplicationTest {
                 + "/" + url.database();
     }
 
+    private static int countTenantRows(String clientKey) {
+        TestPostgres postgres = TestPostgres.get();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
+                postgres.password());
+                PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM tenant WHERE client_key = ?")) {
+            query.setString(1, clientKey);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -66,6 +88,54 @@ class PostgresApplicationTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.components.r2dbc.status").isEqualTo("UP");
         client.get().uri("/api/v1/widget/demo").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void rootServesANeutralPageInsteadOfTheDemoShop() {
+        client.get().uri("/").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).value(page -> assertThat(page)
+                        .contains("This is a Concierge server", "/openapi.yaml", "/actuator/health")
+                        .doesNotContain("demo", "widget.js\" data-client-id"));
+        client.head().uri("/").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+    }
+
+    @Test
+    void readinessIsDownWhileTheDatabaseRefusesConnectionsAndLivenessStaysUp() throws SQLException {
+        String database = TestPostgres.get().databaseUrl().database();
+        try {
+            allowConnections(database, false);
+            client.get().uri("/actuator/health/readiness").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo("DOWN")
+                    .jsonPath("$.components.r2dbc.status").isEqualTo("DOWN");
+            client.get().uri("/actuator/health/liveness").exchange()
+                    .expectStatus().isOk();
+        } finally {
+            allowConnections(database, true);
+        }
+        client.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    /** Through the server's maintenance database, since a database cannot refuse the session that changes it. */
+    private static void allowConnections(String database, boolean allowed) throws SQLException {
+        TestPostgres postgres = TestPostgres.get();
+        String maintenance = postgres.jdbcUrl().substring(0, postgres.jdbcUrl().lastIndexOf('/') + 1) + "postgres";
+        try (Connection connection = DriverManager.getConnection(maintenance, postgres.username(), postgres.password());
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE \"" + database.replace("\"", "\"\"") + "\" ALLOW_CONNECTIONS " + allowed);
+            if (!allowed) {
+                // The server's pooled connections would otherwise go on working: end them, as an outage would.
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                        + database.replace("'", "''") + "' AND pid <> pg_backend_pid()");
+            }
+        }
     }
 
     @Test
@@ -82,6 +152,7 @@ class PostgresApplicationTest {
                 """.formatted(key, key)).exchange()
                 .expectStatus().isEqualTo(409);
 
+        assertThat(countTenantRows(key)).as("rows in PostgreSQL itself").isEqualTo(1);
         var tenant = application.getBean(Tenants.class).findByClientKey(ClientKey.of(key)).block();
         application.getBean(ConfirmTenantUseCase.class).confirm(tenant.id()).block();
 

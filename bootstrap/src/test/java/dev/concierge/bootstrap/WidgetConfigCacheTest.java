@@ -14,10 +14,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The widget's public configuration is cached per instance, yet a change made through this instance shows at once,
- * and clients revalidate it cheaply. Shares its application with {@link EmbeddedDefaultsTest}.
+ * and clients revalidate it cheaply.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "concierge.data-dir=target/test-data/embedded")
+        properties = "concierge.data-dir=target/test-data/widget-cache")
 class WidgetConfigCacheTest {
 
     @Value("${local.server.port}")

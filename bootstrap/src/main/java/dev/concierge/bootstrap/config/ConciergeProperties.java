@@ -2,6 +2,7 @@ package dev.concierge.bootstrap.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -24,9 +25,23 @@ public record ConciergeProperties(
         @DefaultValue Widget widget) {
 
     /**
-     * @param enabled seed the demo tenant on start; on by default only on the embedded database
+     * @param enabled seed the demo tenant on start and serve the demo page at {@code /}; on by default only on the
+     *                embedded database
+     * @param origins the origins the demo tenant allows ({@code CONCIERGE_DEMO_ORIGINS}, comma-separated); empty
+     *                means not set: the demo is created for this server's own localhost origins, and an existing
+     *                demo tenant keeps the origins it has. When set, they are applied to an existing demo tenant too.
      */
-    public record Demo(@DefaultValue("false") boolean enabled) {
+    public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue List<String> origins) {
+
+        public Demo {
+            origins = origins == null ? List.of()
+                    : origins.stream().map(String::strip).filter(origin -> !origin.isEmpty()).toList();
+        }
+
+        /** Whether {@link #origins()} was set explicitly. */
+        public boolean originsSet() {
+            return !origins.isEmpty();
+        }
     }
 
     /**

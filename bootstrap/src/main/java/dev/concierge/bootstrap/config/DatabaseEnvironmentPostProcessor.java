@@ -1,6 +1,7 @@
 package dev.concierge.bootstrap.config;
 
 import dev.concierge.adapter.persistence.DatabaseUrl;
+import dev.concierge.bootstrap.startup.DatabaseConfigurationException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +13,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Chooses the database before anything connects, in this order:
  * <ol>
- *   <li>standard Spring properties ({@code spring.r2dbc.url}, {@code spring.flyway.url}) when set win;</li>
+ *   <li>standard Spring properties ({@code spring.r2dbc.url}, {@code spring.flyway.url}) when set win; an R2DBC URL
+ *       without a Flyway URL is refused (unless {@code spring.flyway.enabled} is false), because the schema would
+ *       never be migrated and every query would fail;</li>
  *   <li>{@code DATABASE_URL} in the original platform's form ({@code postgresql://user:pass@host:5432/db}) selects
  *       PostgreSQL, for both R2DBC and the Flyway migration;</li>
  *   <li>otherwise an H2 file database under {@code concierge.data-dir} (default {@code ./data}), and the demo
@@ -32,6 +35,7 @@ public final class DatabaseEnvironmentPostProcessor implements EnvironmentPostPr
     static Map<String, Object> defaults(ConfigurableEnvironment environment) {
         Map<String, Object> defaults = new HashMap<>();
         if (environment.containsProperty("spring.r2dbc.url")) {
+            requireMigration(environment);
             return defaults;
         }
         String databaseUrl = environment.getProperty("DATABASE_URL");
@@ -63,5 +67,16 @@ public final class DatabaseEnvironmentPostProcessor implements EnvironmentPostPr
         defaults.put("spring.flyway.password", "");
         defaults.put("concierge.demo.enabled", "true");
         return defaults;
+    }
+
+    private static void requireMigration(ConfigurableEnvironment environment) {
+        boolean migrates = environment.getProperty("spring.flyway.enabled", Boolean.class, true);
+        if (migrates && !environment.containsProperty("spring.flyway.url")) {
+            throw new DatabaseConfigurationException(
+                    "SPRING_R2DBC_URL (spring.r2dbc.url) is set but SPRING_FLYWAY_URL (spring.flyway.url) is not, so the"
+                            + " database schema would never be created or migrated.",
+                    "Set SPRING_FLYWAY_URL (the JDBC URL of the same database), SPRING_FLYWAY_USER and"
+                            + " SPRING_FLYWAY_PASSWORD too, or set DATABASE_URL alone instead of the SPRING_* variables.");
+        }
     }
 }

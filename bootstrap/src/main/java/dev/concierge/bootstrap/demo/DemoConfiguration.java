@@ -3,13 +3,18 @@ package dev.concierge.bootstrap.demo;
 import dev.concierge.application.port.in.ConfirmTenantUseCase;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
 import dev.concierge.application.port.out.Tenants;
+import dev.concierge.bootstrap.config.ConciergeProperties;
+import dev.concierge.bootstrap.home.HomePage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Demo data, on when {@code concierge.demo.enabled} is true (the default on the embedded database only).
+ * The demo: its tenant and the demo shop page at {@code /}, on when {@code concierge.demo.enabled} is true (the
+ * default on the embedded database only).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("concierge.demo.enabled")
@@ -17,7 +22,13 @@ public class DemoConfiguration {
 
     @Bean
     DemoTenantSeeder demoTenantSeeder(Tenants tenants, SignUpTenantUseCase signUp, ConfirmTenantUseCase confirm,
-            Environment environment) {
-        return new DemoTenantSeeder(tenants, signUp, confirm, environment);
+            ConciergeProperties properties, Environment environment) {
+        return new DemoTenantSeeder(tenants, signUp, confirm, properties.demo(), environment);
+    }
+
+    /** The demo shop page; served from outside {@code static/} so that it exists only while the demo is on. */
+    @Bean
+    RouterFunction<ServerResponse> demoPageRoute() {
+        return HomePage.at("pages/demo.html");
     }
 }

@@ -4,8 +4,12 @@ import dev.concierge.application.port.in.ConfirmTenantUseCase;
 import dev.concierge.application.port.in.SignUpCommand;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
 import dev.concierge.application.port.out.Tenants;
+import dev.concierge.bootstrap.config.ConciergeProperties;
 import dev.concierge.domain.tenant.AllowedOrigins;
 import dev.concierge.domain.tenant.ClientKey;
+import dev.concierge.domain.tenant.ClientKeyTakenException;
+import dev.concierge.domain.tenant.Tenant;
+import dev.concierge.domain.tenant.TenantStatus;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -17,10 +21,16 @@ import org.springframework.core.env.Environment;
 import reactor.core.publisher.Mono;
 
 /**
- * Seeds an active demo tenant (client key {@code demo}) on first start, through the same use cases a real sign-up
- * and confirmation go through. Its origins are this server's own localhost addresses, kept up to date when the port
- * changes, so the demo page served at {@code /} can embed the widget. The owner's password is random and never shown: the demo owner signs in only after
- * a password reset.
+ * Seeds the active demo tenant (client key {@code demo}) once, through the same use cases a real sign-up and
+ * confirmation go through, so that several instances sharing one database agree on it:
+ * <ul>
+ *   <li>missing: it is created for {@code concierge.demo.origins}, or, when those are not set, for this server's own
+ *       localhost origins ({@code http://localhost:PORT}, {@code http://127.0.0.1:PORT});</li>
+ *   <li>present: it is left as it is, unless {@code concierge.demo.origins} is set, which then replaces its origins.
+ *       Another instance starting on another port therefore never takes the demo away from the first one.</li>
+ * </ul>
+ * An instance that loses the race to create it adopts the winner's. A demo left pending by an interrupted start is
+ * confirmed. The owner's password is random and never shown: the demo owner signs in only after a password reset.
  */
 public final class DemoTenantSeeder implements ApplicationRunner {
 
@@ -31,30 +41,66 @@ public final class DemoTenantSeeder implements ApplicationRunner {
     private final Tenants tenants;
     private final SignUpTenantUseCase signUp;
     private final ConfirmTenantUseCase confirm;
+    private final ConciergeProperties.Demo settings;
     private final Environment environment;
 
     public DemoTenantSeeder(Tenants tenants, SignUpTenantUseCase signUp, ConfirmTenantUseCase confirm,
-            Environment environment) {
+            ConciergeProperties.Demo settings, Environment environment) {
         this.tenants = tenants;
         this.signUp = signUp;
         this.confirm = confirm;
+        this.settings = settings;
         this.environment = environment;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        List<String> origins = List.of("http://localhost:" + port, "http://127.0.0.1:" + port);
-        AllowedOrigins ownOrigins = AllowedOrigins.parse(origins);
-        tenants.findByClientKey(DEMO_KEY)
-                .flatMap(demo -> demo.allowedOrigins().equals(ownOrigins) ? Mono.just(demo)
-                        // The server may run on another port than last time: the demo follows it.
-                        : tenants.update(demo.withAllowedOrigins(ownOrigins)))
-                .switchIfEmpty(Mono.defer(() -> signUp.signUp(SignUpCommand.of("demo@example.com", randomPassword(),
-                                "Concierge Demo Shop", DEMO_KEY.value(), origins))
-                        .flatMap(tenant -> confirm.confirm(tenant.id()))))
-                .doOnNext(demo -> log.info("Demo tenant '{}' is active for {}", demo.clientKey(), origins))
-                .block(TIMEOUT);
+        int port = environment.getProperty("local.server.port", Integer.class,
+                environment.getProperty("server.port", Integer.class, 8080));
+        Tenant demo = seed(port).block(TIMEOUT);
+        if (demo != null) {
+            log.info("Demo tenant '{}' is {} for {}", demo.clientKey().value(), demo.status(),
+                    demo.allowedOrigins().values().stream().map(origin -> origin.value()).toList());
+        }
+    }
+
+    /**
+     * Creates the demo tenant if it is missing, or brings an existing one in line with explicitly set origins.
+     *
+     * @param port this server's HTTP port, for the default origins
+     * @return the demo tenant as stored
+     */
+    public Mono<Tenant> seed(int port) {
+        return tenants.findByClientKey(DEMO_KEY)
+                .flatMap(this::adjust)
+                .switchIfEmpty(Mono.defer(() -> create(port)));
+    }
+
+    /** The origins a new demo tenant gets when {@code concierge.demo.origins} is not set. */
+    public static List<String> localOrigins(int port) {
+        return List.of("http://localhost:" + port, "http://127.0.0.1:" + port);
+    }
+
+    private Mono<Tenant> adjust(Tenant demo) {
+        Mono<Tenant> withOrigins = Mono.just(demo);
+        if (settings.originsSet()) {
+            AllowedOrigins wanted = AllowedOrigins.parse(settings.origins());
+            if (!demo.allowedOrigins().equals(wanted)) {
+                withOrigins = tenants.update(demo.withAllowedOrigins(wanted));
+            }
+        }
+        return withOrigins.flatMap(tenant -> tenant.status() == TenantStatus.PENDING
+                ? confirm.confirm(tenant.id()) : Mono.just(tenant));
+    }
+
+    private Mono<Tenant> create(int port) {
+        List<String> origins = settings.originsSet() ? settings.origins() : localOrigins(port);
+        return signUp.signUp(SignUpCommand.of("demo@example.com", randomPassword(), "Concierge Demo Shop",
+                        DEMO_KEY.value(), origins))
+                .flatMap(tenant -> confirm.confirm(tenant.id()))
+                // Another instance on the same database created it first: use theirs.
+                .onErrorResume(ClientKeyTakenException.class,
+                        taken -> tenants.findByClientKey(DEMO_KEY).flatMap(this::adjust));
     }
 
     private static String randomPassword() {

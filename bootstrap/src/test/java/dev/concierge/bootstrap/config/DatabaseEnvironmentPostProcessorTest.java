@@ -1,6 +1,9 @@
 package dev.concierge.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.concierge.bootstrap.startup.DatabaseConfigurationException;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,7 +53,28 @@ class DatabaseEnvironmentPostProcessorTest {
     void explicitSpringPropertiesWin() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("spring.r2dbc.url", "r2dbc:postgresql://elsewhere/db")
+                .withProperty("spring.flyway.url", "jdbc:postgresql://elsewhere/db")
                 .withProperty("DATABASE_URL", "postgresql://shop@db.internal/concierge");
+
+        assertThat(DatabaseEnvironmentPostProcessor.defaults(environment)).isEmpty();
+    }
+
+    @Test
+    void r2dbcUrlWithoutAFlywayUrlIsRefusedBecauseNothingWouldBeMigrated() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.r2dbc.url", "r2dbc:postgresql://elsewhere/db")
+                .withProperty("DATABASE_URL", "postgresql://shop@db.internal/concierge");
+
+        assertThatThrownBy(() -> DatabaseEnvironmentPostProcessor.defaults(environment))
+                .isInstanceOf(DatabaseConfigurationException.class)
+                .hasMessageContaining("SPRING_FLYWAY_URL");
+    }
+
+    @Test
+    void r2dbcUrlAloneIsAcceptedWhenFlywayIsSwitchedOffOnPurpose() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("spring.r2dbc.url", "r2dbc:postgresql://elsewhere/db")
+                .withProperty("spring.flyway.enabled", "false");
 
         assertThat(DatabaseEnvironmentPostProcessor.defaults(environment)).isEmpty();
     }
