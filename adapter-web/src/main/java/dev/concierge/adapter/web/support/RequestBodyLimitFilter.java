@@ -4,6 +4,7 @@ import dev.concierge.adapter.web.problem.ProblemException;
 import dev.concierge.adapter.web.problem.ProblemType;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
@@ -40,8 +41,14 @@ public final class RequestBodyLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (request.getHeaders().getContentLength() > maxBytes) {
+        HttpHeaders headers = request.getHeaders();
+        long declared = headers.getContentLength();
+        if (declared > maxBytes) {
             return Mono.error(tooLarge());
+        }
+        if (declared <= 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+            // No body at all (most GETs): nothing to count, and no decorator on the hot path.
+            return chain.filter(exchange);
         }
         ServerHttpRequest counted = new ServerHttpRequestDecorator(request) {
             @Override

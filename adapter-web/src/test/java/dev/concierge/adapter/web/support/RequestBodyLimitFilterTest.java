@@ -2,16 +2,20 @@ package dev.concierge.adapter.web.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concierge.adapter.web.problem.ProblemException;
+import dev.concierge.adapter.web.problem.ProblemType;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
-import dev.concierge.adapter.web.problem.ProblemException;
-import dev.concierge.adapter.web.problem.ProblemType;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class RequestBodyLimitFilterTest {
@@ -35,7 +39,8 @@ class RequestBodyLimitFilterTest {
 
     @Test
     void chunkedBodyIsCutOffOnceItPassesTheLimit() {
-        MockServerHttpRequest request = MockServerHttpRequest.post("/api/v1/tenants").body(chunks("12345", "67890", "X"));
+        MockServerHttpRequest request = MockServerHttpRequest.post("/api/v1/tenants")
+                .header(HttpHeaders.TRANSFER_ENCODING, "chunked").body(chunks("12345", "67890", "X"));
 
         readThroughFilter(filter, request)
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(ProblemException.class,
@@ -53,8 +58,22 @@ class RequestBodyLimitFilterTest {
 
     @Test
     void bodyWithinTheLimitPassesUntouched() {
-        MockServerHttpRequest request = MockServerHttpRequest.post("/api/v1/tenants").body(chunks("12345", "67890"));
+        MockServerHttpRequest request = MockServerHttpRequest.post("/api/v1/tenants")
+                .header(HttpHeaders.TRANSFER_ENCODING, "chunked").body(chunks("12345", "67890"));
 
         readThroughFilter(filter, request).expectNext("1234567890").verifyComplete();
+    }
+
+    @Test
+    void requestsWithoutABodyPassAsTheyAre() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/widget/demo"));
+        AtomicReference<ServerWebExchange> passed = new AtomicReference<>();
+
+        StepVerifier.create(filter.filter(exchange, filtered -> {
+            passed.set(filtered);
+            return Mono.empty();
+        })).verifyComplete();
+
+        assertThat(passed.get()).isSameAs(exchange);
     }
 }
