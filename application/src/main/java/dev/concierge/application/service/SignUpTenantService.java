@@ -31,7 +31,7 @@ public final class SignUpTenantService implements SignUpTenantUseCase {
         return passwordHasher.hash(command.password())
                 .map(hash -> Tenant.signUp(TenantId.random(), command.clientKey(),
                         new Owner(command.ownerEmail(), hash), command.displayName(), command.allowedOrigins(),
-                        clock.instant()))
+                        command.timeZone(), clock.instant()))
                 .flatMap(tenants::add);
     }
 }

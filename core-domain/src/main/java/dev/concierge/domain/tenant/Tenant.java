@@ -13,9 +13,6 @@ import java.util.Objects;
  */
 public final class Tenant {
 
-    /** The time zone a tenant's availability is read in until its owner chooses one. */
-    public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Europe/Berlin");
-
     private final TenantId id;
     private final ClientKey clientKey;
     private final Owner owner;
@@ -46,13 +43,14 @@ public final class Tenant {
 
     /**
      * A business signs up. It starts {@link TenantStatus#PENDING} until the platform admin confirms it, with
-     * default branding and assistant settings derived from its display name. Its sign-up time is kept to the
-     * microsecond, the precision every supported database stores.
+     * default branding and assistant settings derived from its display name, and keeps its calendar in the time
+     * zone it named (see {@link TimeZones}). Its sign-up time is kept to the microsecond, the precision every
+     * supported database stores.
      */
     public static Tenant signUp(TenantId id, ClientKey clientKey, Owner owner, DisplayName displayName,
-            AllowedOrigins allowedOrigins, Instant now) {
+            AllowedOrigins allowedOrigins, ZoneId timeZone, Instant now) {
         return new Tenant(id, clientKey, owner, displayName, TenantStatus.PENDING, Branding.defaultsFor(displayName),
-                AssistantSettings.defaultsFor(displayName), allowedOrigins, true, DEFAULT_TIME_ZONE,
+                AssistantSettings.defaultsFor(displayName), allowedOrigins, true, timeZone,
                 now.truncatedTo(ChronoUnit.MICROS));
     }
 

@@ -68,7 +68,7 @@ public final class TenantFixtures {
 
     public Tenant build() {
         Tenant tenant = Tenant.signUp(id, ClientKey.of(clientKey), new Owner(EmailAddress.of(email), SOME_HASH),
-                DisplayName.of(displayName), AllowedOrigins.parse(origins), SIGNED_UP_AT);
+                DisplayName.of(displayName), AllowedOrigins.parse(origins), TimeZones.DEFAULT, SIGNED_UP_AT);
         return switch (status) {
             case PENDING -> tenant;
             case ACTIVE -> tenant.confirm();

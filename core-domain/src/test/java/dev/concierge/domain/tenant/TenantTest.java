@@ -15,16 +15,18 @@ class TenantTest {
         assertThat(tenant.isActive()).isFalse();
         assertThat(tenant.branding().title()).isEqualTo("Corner Bakery");
         assertThat(tenant.assistant().systemPrompt()).contains("Corner Bakery");
-        assertThat(tenant.timeZone()).isEqualTo(Tenant.DEFAULT_TIME_ZONE);
+        assertThat(tenant.timeZone()).isEqualTo(TimeZones.DEFAULT);
     }
 
     @Test
     void signUpTimeIsKeptToTheMicrosecond() {
         Tenant tenant = Tenant.signUp(TenantId.random(), ClientKey.of("bakery"),
                 new Owner(EmailAddress.of("owner@bakery.example"), TenantFixtures.SOME_HASH), DisplayName.of("Bakery"),
-                AllowedOrigins.none(), java.time.Instant.parse("2026-11-26T08:00:00.123456789Z"));
+                AllowedOrigins.none(), java.time.ZoneId.of("Europe/Vienna"),
+                java.time.Instant.parse("2026-11-26T08:00:00.123456789Z"));
 
         assertThat(tenant.createdAt()).isEqualTo(java.time.Instant.parse("2026-11-26T08:00:00.123456Z"));
+        assertThat(tenant.timeZone()).isEqualTo(java.time.ZoneId.of("Europe/Vienna"));
     }
 
     @Test

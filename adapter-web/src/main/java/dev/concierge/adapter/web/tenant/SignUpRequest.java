@@ -12,10 +12,11 @@ public record SignUpRequest(
         String password,
         String displayName,
         String clientKey,
-        List<String> allowedOrigins) {
+        List<String> allowedOrigins,
+        String timeZone) {
 
     SignUpCommand toCommand() {
-        return SignUpCommand.of(ownerEmail, password, displayName, clientKey, allowedOrigins);
+        return SignUpCommand.of(ownerEmail, password, displayName, clientKey, allowedOrigins, timeZone);
     }
 
     @Override

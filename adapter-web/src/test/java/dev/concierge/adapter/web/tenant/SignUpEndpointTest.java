@@ -38,7 +38,7 @@ class SignUpEndpointTest {
         }
         return Mono.just(Tenant.signUp(TenantId.random(), command.clientKey(),
                 new Owner(command.ownerEmail(), TenantFixtures.SOME_HASH), command.displayName(),
-                command.allowedOrigins(), TenantFixtures.SIGNED_UP_AT));
+                command.allowedOrigins(), command.timeZone(), TenantFixtures.SIGNED_UP_AT));
     };
 
     private final WebTestClient client = TestWebApplication.start(context -> {
@@ -68,6 +68,17 @@ class SignUpEndpointTest {
             assertThat(command.allowedOrigins().values()).extracting(Origin::value)
                     .containsExactly("https://bakery.example", "http://localhost:8080");
         });
+    }
+
+    @Test
+    void theBusinessNamesItsTimeZoneOrGetsUtc() {
+        post(VALID.replace("\"allowedOrigins\"", "\"timeZone\": \"America/Chicago\", \"allowedOrigins\""))
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.timeZone").isEqualTo("America/Chicago");
+        post(VALID).expectStatus().isCreated().expectBody().jsonPath("$.timeZone").isEqualTo("UTC");
+        post(VALID.replace("\"allowedOrigins\"", "\"timeZone\": \"+02:00\", \"allowedOrigins\""))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("timeZone");
     }
 
     @Test

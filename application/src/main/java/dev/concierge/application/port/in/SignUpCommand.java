@@ -6,6 +6,8 @@ import dev.concierge.domain.tenant.ClientKey;
 import dev.concierge.domain.tenant.DisplayName;
 import dev.concierge.domain.tenant.EmailAddress;
 import dev.concierge.domain.tenant.PlainPassword;
+import dev.concierge.domain.tenant.TimeZones;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,7 +19,8 @@ public record SignUpCommand(
         PlainPassword password,
         DisplayName displayName,
         ClientKey clientKey,
-        AllowedOrigins allowedOrigins) {
+        AllowedOrigins allowedOrigins,
+        ZoneId timeZone) {
 
     public SignUpCommand {
         Objects.requireNonNull(ownerEmail, "ownerEmail");
@@ -25,16 +28,24 @@ public record SignUpCommand(
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(clientKey, "clientKey");
         Objects.requireNonNull(allowedOrigins, "allowedOrigins");
+        Objects.requireNonNull(timeZone, "timeZone");
+    }
+
+    /** Validates raw input as {@link #of(String, String, String, String, List, String)} does, in the default zone. */
+    public static SignUpCommand of(String ownerEmail, String password, String displayName, String clientKey,
+            List<String> allowedOrigins) {
+        return of(ownerEmail, password, displayName, clientKey, allowedOrigins, null);
     }
 
     /**
      * Validates raw input field by field.
      *
+     * @param timeZone an IANA time zone for the tenant's calendar, or {@code null} for {@link TimeZones#DEFAULT}
      * @throws dev.concierge.domain.shared.ValidationException naming every invalid field ({@code ownerEmail},
-     *         {@code password}, {@code displayName}, {@code clientKey}, {@code allowedOrigins})
+     *         {@code password}, {@code displayName}, {@code clientKey}, {@code allowedOrigins}, {@code timeZone})
      */
     public static SignUpCommand of(String ownerEmail, String password, String displayName, String clientKey,
-            List<String> allowedOrigins) {
+            List<String> allowedOrigins, String timeZone) {
         Violations violations = new Violations();
         EmailAddress email = violations.field("ownerEmail", ownerEmail, EmailAddress::of);
         PlainPassword plainPassword = violations.field("password", password, PlainPassword::of);
@@ -44,7 +55,8 @@ public record SignUpCommand(
         if (origins != null && origins.values().isEmpty()) {
             violations.add("allowedOrigins", "must list at least one origin, such as https://shop.example");
         }
+        ZoneId zone = violations.attempt("timeZone", () -> TimeZones.parseOrDefault(timeZone));
         violations.throwIfAny();
-        return new SignUpCommand(email, plainPassword, name, key, origins);
+        return new SignUpCommand(email, plainPassword, name, key, origins, zone);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.concierge.domain.shared.ValidationException;
 import dev.concierge.domain.shared.Violation;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,25 @@ class SignUpCommandTest {
         assertThat(command.displayName().value()).isEqualTo("Corner Bakery");
         assertThat(command.clientKey().value()).isEqualTo("corner-bakery");
         assertThat(command.allowedOrigins().values()).extracting(Object::toString).containsExactly("https://bakery.example");
+    }
+
+    @Test
+    void keepsTheNamedTimeZoneOrDefaultsToUtc() {
+        assertThat(SignUpCommand.of("owner@bakery.example", "Sunrise42", "Bakery", "bakery",
+                List.of("https://bakery.example"), "America/New_York").timeZone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(SignUpCommand.of("owner@bakery.example", "Sunrise42", "Bakery", "bakery",
+                List.of("https://bakery.example"), null).timeZone()).isEqualTo(ZoneId.of("UTC"));
+    }
+
+    @Test
+    void refusesTimeZonesThatAreNotIanaRegions() {
+        for (String zone : new String[] {"Mars/Olympus", "+02:00", "GMT+2", "Etc/GMT-2", "CET", "europe/berlin"}) {
+            assertThatThrownBy(() -> SignUpCommand.of("owner@bakery.example", "Sunrise42", "Bakery", "bakery",
+                    List.of("https://bakery.example"), zone))
+                    .as(zone)
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                            .extracting(Violation::field).containsExactly("timeZone"));
+        }
     }
 
     @Test
