@@ -1,13 +1,11 @@
 package dev.concierge.adapter.web.assets;
 
+import dev.concierge.adapter.web.http.EntityTags;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -107,15 +105,7 @@ public final class StaticAssets {
             if (type.getType().equals("text") || type.getSubtype().equals("javascript") || type.getSubtype().equals("yaml")) {
                 type = new MediaType(type, StandardCharsets.UTF_8);
             }
-            return new Asset(content, type, "\"" + sha256(content) + "\"");
-        }
-
-        private static String sha256(byte[] content) {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content), 0, 16);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
+            return new Asset(content, type, EntityTags.of(content));
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.concierge.adapter.web.problem;
 
 import dev.concierge.domain.shared.DomainException;
 import dev.concierge.domain.shared.Violation;
-import io.netty.handler.timeout.ReadTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,9 +95,6 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
             retry.set(HttpHeaders.RETRY_AFTER, "1");
             return Problem.of(ProblemType.UNAVAILABLE, "The service is busy. Please try again shortly.")
                     .withHeaders(retry);
-        }
-        if (hasCause(error, ReadTimeoutException.class)) {
-            return Problem.of(ProblemType.REQUEST_TIMEOUT, "The request body stopped arriving.");
         }
         if (hasCause(error, DataBufferLimitException.class)) {
             return Problem.of(ProblemType.PAYLOAD_TOO_LARGE, TOO_LARGE);

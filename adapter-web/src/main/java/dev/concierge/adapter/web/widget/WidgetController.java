@@ -1,11 +1,9 @@
 package dev.concierge.adapter.web.widget;
 
+import dev.concierge.adapter.web.http.EntityTags;
 import dev.concierge.application.port.in.PublishedWidget;
 import dev.concierge.domain.tenant.ClientKey;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.CacheControl;
@@ -54,15 +52,7 @@ public class WidgetController {
 
         static Rendered of(PublishedWidget tenant) {
             byte[] body = JSON.writeValueAsBytes(WidgetConfigResponse.fromDomain(tenant));
-            return new Rendered(tenant, body, "\"" + sha256(body) + "\"");
-        }
-
-        private static String sha256(byte[] content) {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content), 0, 16);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
+            return new Rendered(tenant, body, EntityTags.of(body));
         }
     }
 }
