@@ -46,7 +46,7 @@ class EmbeddedDefaultsTest {
     Tenants tenants;
 
     private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return TestClients.onPort(port);
     }
 
     private static String signUpJson(String clientKey, String email, String password) {

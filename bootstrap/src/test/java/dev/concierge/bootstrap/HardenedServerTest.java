@@ -27,7 +27,7 @@ class HardenedServerTest {
     int port;
 
     private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return TestClients.onPort(port);
     }
 
     private String raw(String request) throws IOException {

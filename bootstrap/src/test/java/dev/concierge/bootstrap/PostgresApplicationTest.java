@@ -45,7 +45,7 @@ class PostgresApplicationTest {
                 .properties("DATABASE_URL=" + originalForm(postgres.databaseUrl()), "server.port=0")
                 .run();
         String port = application.getEnvironment().getProperty("local.server.port");
-        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = TestClients.onPort(port);
     }
 
     @AfterAll

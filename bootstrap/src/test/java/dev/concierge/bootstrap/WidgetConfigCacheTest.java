@@ -30,7 +30,7 @@ class WidgetConfigCacheTest {
     ConfirmTenantUseCase confirm;
 
     private WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return TestClients.onPort(port);
     }
 
     @Test
