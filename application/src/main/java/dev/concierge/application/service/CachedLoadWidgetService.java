@@ -82,9 +82,9 @@ public final class CachedLoadWidgetService implements LoadWidgetUseCase, TenantC
         return source.load(key)
                 .map(Optional::of)
                 .onErrorResume(TenantNotFoundException.class, unknown -> Mono.just(Optional.empty()))
-                // Kept for the entry's life; an error is not kept, so the next subscriber loads again.
-                .cache(answer -> Duration.ofMillis(Long.MAX_VALUE), error -> Duration.ZERO,
-                        () -> Duration.ofMillis(Long.MAX_VALUE));
+                // Kept for the entry's life (the entry expires, not the value); an error is not kept, so the next
+                // subscriber loads again. No timed cache operator: it would schedule a timer per entry.
+                .cacheInvalidateIf(answer -> false);
     }
 
     /** Drops expired entries; if that is not enough, drops others (never {@code keep}) until the limit holds. */

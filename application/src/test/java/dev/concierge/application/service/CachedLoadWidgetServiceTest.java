@@ -125,6 +125,19 @@ class CachedLoadWidgetServiceTest {
         assertThat(loads).hasValue(1);
     }
 
+    @Test
+    void manyConcurrentFirstRequestsForFreshKeysAllGetTheirAnswer() {
+        for (int round = 0; round < 50; round++) {
+            Tenant fresh = tenants.add(activeTenant().withClientKey("fresh-" + round).build()).block();
+            List<PublishedWidget> answers = Flux.range(0, 8)
+                    .flatMap(i -> cache.load(fresh.clientKey()).subscribeOn(Schedulers.parallel()))
+                    .collectList()
+                    .block(Duration.ofSeconds(5));
+
+            assertThat(answers).hasSize(8).containsOnly(PublishedWidget.of(fresh));
+        }
+    }
+
     /** A clock the test moves by hand. */
     private static final class MutableClock extends Clock {
 

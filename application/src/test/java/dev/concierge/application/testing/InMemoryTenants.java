@@ -5,6 +5,7 @@ import dev.concierge.domain.tenant.ClientKey;
 import dev.concierge.domain.tenant.ClientKeyTakenException;
 import dev.concierge.domain.tenant.OwnerEmailTakenException;
 import dev.concierge.domain.tenant.Tenant;
+import dev.concierge.domain.tenant.TenantChangedConcurrentlyException;
 import dev.concierge.domain.tenant.TenantId;
 import dev.concierge.domain.tenant.TenantNotFoundException;
 import java.util.LinkedHashMap;
@@ -38,15 +39,20 @@ public final class InMemoryTenants implements Tenants {
     public Mono<Tenant> update(Tenant tenant) {
         return Mono.deferContextual(context -> Mono.fromCallable(() -> {
             Tenant previous;
+            Tenant stored = tenant.storedAs(tenant.version() + 1);
             synchronized (byId) {
-                if (!byId.containsKey(tenant.id())) {
+                previous = byId.get(tenant.id());
+                if (previous == null) {
                     throw new TenantNotFoundException("with id " + tenant.id());
                 }
+                if (previous.version() != tenant.version()) {
+                    throw new TenantChangedConcurrentlyException(tenant.version());
+                }
                 requireUniqueKeyAndEmail(tenant);
-                previous = byId.put(tenant.id(), tenant);
+                byId.put(tenant.id(), stored);
             }
             InMemoryTransactions.recordUndo(context, () -> restore(tenant.id(), previous));
-            return tenant;
+            return stored;
         }));
     }
 

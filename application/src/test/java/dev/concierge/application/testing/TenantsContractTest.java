@@ -15,6 +15,7 @@ import dev.concierge.domain.tenant.Owner;
 import dev.concierge.domain.tenant.OwnerEmailTakenException;
 import dev.concierge.domain.tenant.Position;
 import dev.concierge.domain.tenant.Tenant;
+import dev.concierge.domain.tenant.TenantChangedConcurrentlyException;
 import dev.concierge.domain.tenant.TenantId;
 import dev.concierge.domain.tenant.TenantNotFoundException;
 import dev.concierge.domain.tenant.TenantStatus;
@@ -103,10 +104,10 @@ public abstract class TenantsContractTest {
         Tenant changed = tenant.confirm().withBranding(branding)
                 .withAllowedOrigins(AllowedOrigins.parse(List.of("https://new.example", "https://bakery.example")));
 
-        StepVerifier.create(tenants.update(changed)).expectNext(changed).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(tenants.update(changed)).expectNext(changed.storedAs(1)).expectComplete().verify(TIMEOUT);
 
         StepVerifier.create(tenants.findById(tenant.id())).assertNext(found -> {
-            assertThat(found).isEqualTo(changed);
+            assertThat(found).isEqualTo(changed.storedAs(1));
             assertThat(found.status()).isEqualTo(TenantStatus.ACTIVE);
             assertThat(found.allowedOrigins().values()).extracting(Object::toString)
                     .containsExactly("https://new.example", "https://bakery.example");
@@ -126,10 +127,10 @@ public abstract class TenantsContractTest {
         tenants.add(tenant).block(TIMEOUT);
         Tenant renamed = withKeyAndOwner(tenant, ClientKey.of("new-key"), EmailAddress.of("new@owner.example"));
 
-        StepVerifier.create(tenants.update(renamed)).expectNext(renamed).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(tenants.update(renamed)).expectNext(renamed.storedAs(1)).expectComplete().verify(TIMEOUT);
 
-        StepVerifier.create(tenants.findByClientKey(ClientKey.of("new-key"))).expectNext(renamed).expectComplete()
-                .verify(TIMEOUT);
+        StepVerifier.create(tenants.findByClientKey(ClientKey.of("new-key"))).expectNext(renamed.storedAs(1))
+                .expectComplete().verify(TIMEOUT);
         StepVerifier.create(tenants.findByClientKey(ClientKey.of("old-key"))).expectComplete().verify(TIMEOUT);
         // The old key and e-mail are free again.
         StepVerifier.create(tenants.add(activeTenant().withClientKey("old-key").withOwnerEmail("old@owner.example")
@@ -165,6 +166,55 @@ public abstract class TenantsContractTest {
         StepVerifier.create(tenants.findById(second.id())).expectNext(second).expectComplete().verify(TIMEOUT);
         StepVerifier.create(tenants.findByClientKey(first.clientKey())).expectNext(first).expectComplete()
                 .verify(TIMEOUT);
+    }
+
+    @Test
+    void aNewTenantIsAtVersionZeroAndEachUpdateCountsOne() {
+        Tenants tenants = tenants();
+        Tenant tenant = tenants.add(pendingTenant().build()).block(TIMEOUT);
+        assertThat(tenant.version()).isZero();
+
+        Tenant confirmed = tenants.update(tenant.confirm()).block(TIMEOUT);
+        Tenant suspended = tenants.update(confirmed.suspend()).block(TIMEOUT);
+
+        assertThat(confirmed.version()).isEqualTo(1);
+        assertThat(suspended.version()).isEqualTo(2);
+        StepVerifier.create(tenants.findById(tenant.id())).expectNext(suspended).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void anUpdateBasedOnAStateSomeoneElseChangedIsRefusedAndChangesNothing() {
+        Tenants tenants = tenants();
+        Tenant read = tenants.add(pendingTenant().build()).block(TIMEOUT);
+        Tenant theirs = tenants.update(read.confirm()).block(TIMEOUT);
+
+        StepVerifier.create(tenants.update(read.withAllowedOrigins(AllowedOrigins.parse(List.of("https://mine.example")))))
+                .expectError(TenantChangedConcurrentlyException.class)
+                .verify(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(read.id())).expectNext(theirs).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void ofConcurrentUpdatesBasedOnOneStateExactlyOneIsStored() {
+        Tenants tenants = tenants();
+        Tenant read = tenants.add(pendingTenant().build()).block(TIMEOUT);
+        AtomicInteger refused = new AtomicInteger();
+
+        List<Tenant> stored = Flux.range(0, 8)
+                .flatMap(i -> tenants.update(read.withAllowedOrigins(
+                                AllowedOrigins.parse(List.of("https://edit-" + i + ".example"))))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .onErrorResume(TenantChangedConcurrentlyException.class, e -> {
+                            refused.incrementAndGet();
+                            return Mono.<Tenant>empty();
+                        }))
+                .collectList()
+                .block(TIMEOUT);
+
+        assertThat(stored).hasSize(1);
+        assertThat(refused).hasValue(7);
+        StepVerifier.create(tenants.findById(read.id())).expectNext(stored.get(0)).expectComplete().verify(TIMEOUT);
     }
 
     @Test
@@ -208,6 +258,6 @@ public abstract class TenantsContractTest {
     protected static Tenant withKeyAndOwner(Tenant tenant, ClientKey clientKey, EmailAddress email) {
         return Tenant.reconstitute(tenant.id(), clientKey, new Owner(email, tenant.owner().passwordHash()),
                 tenant.displayName(), tenant.status(), tenant.branding(), tenant.assistant(), tenant.allowedOrigins(),
-                tenant.appointmentsEnabled(), tenant.timeZone(), tenant.createdAt());
+                tenant.appointmentsEnabled(), tenant.timeZone(), tenant.createdAt(), tenant.version());
     }
 }

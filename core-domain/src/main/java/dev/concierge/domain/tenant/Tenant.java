@@ -6,7 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * A business that runs an assistant on its website. Immutable: every change returns a new tenant.
+ * A business that runs an assistant on its website. Immutable: every change returns a new tenant, at the same
+ * {@link #version()} as the state it was made from.
  *
  * <p>New tenants are made by {@link #signUp}, which applies the sign-up rules; {@link #reconstitute} rebuilds a
  * stored tenant and is meant for persistence adapters only.
@@ -24,10 +25,11 @@ public final class Tenant {
     private final boolean appointmentsEnabled;
     private final ZoneId timeZone;
     private final Instant createdAt;
+    private final long version;
 
     private Tenant(TenantId id, ClientKey clientKey, Owner owner, DisplayName displayName, TenantStatus status,
             Branding branding, AssistantSettings assistant, AllowedOrigins allowedOrigins, boolean appointmentsEnabled,
-            ZoneId timeZone, Instant createdAt) {
+            ZoneId timeZone, Instant createdAt, long version) {
         this.id = Objects.requireNonNull(id, "id");
         this.clientKey = Objects.requireNonNull(clientKey, "clientKey");
         this.owner = Objects.requireNonNull(owner, "owner");
@@ -39,6 +41,10 @@ public final class Tenant {
         this.appointmentsEnabled = appointmentsEnabled;
         this.timeZone = Objects.requireNonNull(timeZone, "timeZone");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        if (version < 0) {
+            throw new IllegalArgumentException("a version counts updates and cannot be negative, was " + version);
+        }
+        this.version = version;
     }
 
     /**
@@ -51,17 +57,27 @@ public final class Tenant {
             AllowedOrigins allowedOrigins, ZoneId timeZone, Instant now) {
         return new Tenant(id, clientKey, owner, displayName, TenantStatus.PENDING, Branding.defaultsFor(displayName),
                 AssistantSettings.defaultsFor(displayName), allowedOrigins, true, timeZone,
-                now.truncatedTo(ChronoUnit.MICROS));
+                now.truncatedTo(ChronoUnit.MICROS), 0);
     }
 
     /**
-     * Rebuilds a tenant exactly as it was stored. For persistence adapters only: no sign-up rule runs.
+     * Rebuilds a tenant exactly as it was stored, at the version the store kept. For persistence adapters only: no
+     * sign-up rule runs.
      */
     public static Tenant reconstitute(TenantId id, ClientKey clientKey, Owner owner, DisplayName displayName,
             TenantStatus status, Branding branding, AssistantSettings assistant, AllowedOrigins allowedOrigins,
-            boolean appointmentsEnabled, ZoneId timeZone, Instant createdAt) {
+            boolean appointmentsEnabled, ZoneId timeZone, Instant createdAt, long version) {
         return new Tenant(id, clientKey, owner, displayName, status, branding, assistant, allowedOrigins,
-                appointmentsEnabled, timeZone, createdAt);
+                appointmentsEnabled, timeZone, createdAt, version);
+    }
+
+    /**
+     * This state as a store keeps it after an update, at {@code storedVersion}. For persistence adapters only: it is
+     * how a store hands back what it wrote.
+     */
+    public Tenant storedAs(long storedVersion) {
+        return new Tenant(id, clientKey, owner, displayName, status, branding, assistant, allowedOrigins,
+                appointmentsEnabled, timeZone, createdAt, storedVersion);
     }
 
     /** The platform admin confirms the tenant (or lifts a suspension): its widget starts answering visitors. */
@@ -76,12 +92,12 @@ public final class Tenant {
 
     public Tenant withBranding(Branding newBranding) {
         return new Tenant(id, clientKey, owner, displayName, status, newBranding, assistant, allowedOrigins,
-                appointmentsEnabled, timeZone, createdAt);
+                appointmentsEnabled, timeZone, createdAt, version);
     }
 
     public Tenant withAllowedOrigins(AllowedOrigins newOrigins) {
         return new Tenant(id, clientKey, owner, displayName, status, branding, assistant, newOrigins,
-                appointmentsEnabled, timeZone, createdAt);
+                appointmentsEnabled, timeZone, createdAt, version);
     }
 
     private Tenant withStatus(TenantStatus newStatus) {
@@ -89,7 +105,7 @@ public final class Tenant {
             return this;
         }
         return new Tenant(id, clientKey, owner, displayName, newStatus, branding, assistant, allowedOrigins,
-                appointmentsEnabled, timeZone, createdAt);
+                appointmentsEnabled, timeZone, createdAt, version);
     }
 
     /** Whether visitors may see this tenant's widget at all. */
@@ -141,6 +157,14 @@ public final class Tenant {
         return createdAt;
     }
 
+    /**
+     * Which stored state this tenant was read as: 0 when it signed up, one more after each update. A change made to
+     * this tenant carries the version it was based on, so that the store can refuse it if another change came first.
+     */
+    public long version() {
+        return version;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Tenant that
@@ -148,7 +172,7 @@ public final class Tenant {
                 && displayName.equals(that.displayName) && status == that.status && branding.equals(that.branding)
                 && assistant.equals(that.assistant) && allowedOrigins.equals(that.allowedOrigins)
                 && appointmentsEnabled == that.appointmentsEnabled && timeZone.equals(that.timeZone)
-                && createdAt.equals(that.createdAt);
+                && createdAt.equals(that.createdAt) && version == that.version;
     }
 
     @Override
@@ -158,6 +182,6 @@ public final class Tenant {
 
     @Override
     public String toString() {
-        return "Tenant[" + id + ", " + clientKey + ", " + status + "]";
+        return "Tenant[" + id + ", " + clientKey + ", " + status + ", v" + version + "]";
     }
 }

@@ -12,6 +12,7 @@ import dev.concierge.domain.tenant.ClientKey;
 import dev.concierge.domain.tenant.ClientKeyTakenException;
 import dev.concierge.domain.tenant.OwnerEmailTakenException;
 import dev.concierge.domain.tenant.Tenant;
+import dev.concierge.domain.tenant.TenantChangedConcurrentlyException;
 import dev.concierge.domain.tenant.TenantId;
 import dev.concierge.domain.tenant.TenantNotFoundException;
 import io.r2dbc.spi.ConnectionFactory;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.r2dbc.convert.R2dbcConverter;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import reactor.core.publisher.Flux;
@@ -83,15 +85,18 @@ public final class R2dbcTenants implements Tenants {
 
     @Override
     public Mono<Tenant> update(Tenant tenant) {
-        // Spring Data's update of an entity without a version does not report a missing row; look first.
+        // A missing row and a stale version both leave the update without a row to change; look first to tell them
+        // apart. The version check itself is in the UPDATE statement, so it holds across instances.
         Mono<Void> writes = template.exists(query(where("id").is(tenant.id().value())), TenantRow.class)
                 .flatMap(exists -> exists ? template.update(TenantRow.fromDomain(tenant, clock.instant()))
                         : Mono.error(new TenantNotFoundException("with id " + tenant.id())))
+                .onErrorMap(OptimisticLockingFailureException.class,
+                        stale -> new TenantChangedConcurrentlyException(tenant.version()))
                 .then(template.delete(query(where("tenant_id").is(tenant.id().value())), AllowedOriginRow.class))
                 .then(insertOrigins(tenant));
         return transactions.inTransaction(writes)
                 .onErrorMap(alreadyTaken(tenant))
-                .thenReturn(tenant);
+                .thenReturn(tenant.storedAs(tenant.version() + 1));
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
@@ -31,6 +32,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * {@code timestamp with time zone} to. The origins live in {@link AllowedOriginRow}.
  *
  * @param updatedAt when the row was last written; the domain does not see it
+ * @param version   the tenant's version: Spring Data writes 0 on insert, and on update writes one more and changes the
+ *                  row only where it still holds the version the change was based on
  */
 @Table("tenant")
 record TenantRow(
@@ -54,7 +57,8 @@ record TenantRow(
         boolean appointmentsEnabled,
         String timeZone,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        @Version Long version) {
 
     static TenantRow fromDomain(Tenant tenant, Instant updatedAt) {
         Branding branding = tenant.branding();
@@ -80,7 +84,8 @@ record TenantRow(
                 tenant.appointmentsEnabled(),
                 tenant.timeZone().getId(),
                 utc(tenant.createdAt()),
-                utc(updatedAt));
+                utc(updatedAt),
+                tenant.version());
     }
 
     /**
@@ -103,7 +108,8 @@ record TenantRow(
                     new AllowedOrigins(allowedOrigins.stream().map(Origin::new).toList()),
                     appointmentsEnabled,
                     ZoneId.of(timeZone),
-                    createdAt.toInstant());
+                    createdAt.toInstant(),
+                    version);
         } catch (RuntimeException e) {
             throw new IllegalStateException("stored tenant " + id + " is not valid: " + e.getMessage(), e);
         }

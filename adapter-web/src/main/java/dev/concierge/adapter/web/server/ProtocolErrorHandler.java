@@ -120,14 +120,32 @@ final class ProtocolErrorHandler extends ChannelDuplexHandler {
         if (msg instanceof HttpResponse) {
             answering = true;
         }
-        if (msg instanceof LastHttpContent && !refused) {
+        if (msg instanceof LastHttpContent) {
             // The answer is complete: the next request's first bytes start a fresh deadline for its headers.
-            promise.addListener(done -> {
-                answering = false;
-                awaitingRequest = true;
-            });
+            answering = false;
+            awaitingRequest = true;
+            ChannelPromise written = promise.unvoid();
+            written.addListener(done -> rearmRead(ctx));
+            ctx.write(msg, written);
+            return;
         }
         ctx.write(msg, promise);
+    }
+
+    /**
+     * Asks for the next read once an answer is out. Reactor Netty reads a kept-alive connection on demand and, when a
+     * request arrived before the previous one had finished and was answered at once, can end up asking for no further
+     * read: the connection then ignores the client's next request until it gives up. One more read request after each
+     * answer keeps the connection listening; when a read is already pending it changes nothing.
+     */
+    private void rearmRead(ChannelHandlerContext ctx) {
+        if (!refused && ctx.channel().isActive()) {
+            ctx.channel().eventLoop().execute(() -> {
+                if (ctx.channel().isActive()) {
+                    ctx.read();
+                }
+            });
+        }
     }
 
     private void startBodyDeadline(ChannelHandlerContext ctx) {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,7 +37,23 @@ class NettyHardeningTest {
             context.registerBean(WebSettings.class, () -> SETTINGS);
             context.registerBean(SignUpTenantUseCase.class, () -> command -> Mono.error(new AssertionError("unused")));
             context.registerBean(LoadWidgetUseCase.class, () -> key -> Mono.empty());
+            context.registerBean(SlowAndFast.class);
         }, WebAdapterConfiguration.class), SETTINGS);
+    }
+
+    /** One answer that takes a moment and one that is immediate. */
+    @RestController
+    static class SlowAndFast {
+
+        @GetMapping("/test/slow")
+        Mono<String> slow() {
+            return Mono.delay(Duration.ofMillis(50)).thenReturn("slow");
+        }
+
+        @GetMapping("/test/fast")
+        Mono<String> fast() {
+            return Mono.just("fast");
+        }
     }
 
     @AfterAll
@@ -108,6 +126,21 @@ class NettyHardeningTest {
             }
             TestNettyServer.send(socket, "GET /no-such-page HTTP/1.1\r\n");
             assertThat(TestNettyServer.readUntilClosed(socket)).startsWith("HTTP/1.1 408 ");
+        }
+    }
+
+    @Test
+    void aKeptAliveConnectionKeepsListeningAfterPipelinedRequests() throws IOException {
+        try (Socket socket = server.connect()) {
+            // Two requests in one write: the second arrives while the first is still being answered.
+            TestNettyServer.send(socket, "GET /test/slow HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    + "GET /test/fast HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            assertThat(TestNettyServer.readOneAnswer(socket)).startsWith("HTTP/1.1 200 ").endsWith("slow");
+            assertThat(TestNettyServer.readOneAnswer(socket)).startsWith("HTTP/1.1 200 ").endsWith("fast");
+
+            TestNettyServer.send(socket, "GET /test/fast HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+            assertThat(TestNettyServer.readOneAnswer(socket)).startsWith("HTTP/1.1 200 ").endsWith("fast");
         }
     }
 

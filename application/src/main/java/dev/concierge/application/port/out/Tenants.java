@@ -10,12 +10,16 @@ import reactor.core.publisher.Mono;
  * {@link #add} and on {@link #update} alike; implementations enforce that atomically, so two instances signing up
  * the same key or e-mail at once cannot both succeed. Each write is all or nothing, also inside a surrounding
  * {@link Transactions transaction}, where it commits or rolls back with the rest. A read returns the tenant exactly
- * as it was last stored, its allowed origins in their order.
+ * as it was last stored, its allowed origins in their order, at the {@linkplain Tenant#version() version} the store
+ * is at.
+ *
+ * <p>Updates are optimistic: an update names the version it was based on, and of several updates based on one
+ * version exactly one succeeds, on every instance, so that concurrent edits never silently overwrite each other.
  */
 public interface Tenants {
 
     /**
-     * Stores a new tenant, all or nothing.
+     * Stores a new tenant, all or nothing, at version 0.
      *
      * @return the stored tenant; errors with {@link dev.concierge.domain.tenant.ClientKeyTakenException} or
      *         {@link dev.concierge.domain.tenant.OwnerEmailTakenException} and stores nothing when either is taken
@@ -23,10 +27,14 @@ public interface Tenants {
     Mono<Tenant> add(Tenant tenant);
 
     /**
-     * Replaces the stored state of an existing tenant, all or nothing; the last update wins (no version check).
+     * Replaces the stored state of an existing tenant, all or nothing, provided the store is still at
+     * {@code tenant.version()}.
      *
-     * @return the stored tenant; errors with {@link dev.concierge.domain.tenant.TenantNotFoundException} if it was
-     *         never added, and with {@link dev.concierge.domain.tenant.ClientKeyTakenException} or
+     * @return the stored tenant, at the next version; errors with
+     *         {@link dev.concierge.domain.tenant.TenantNotFoundException} if it was never added, with
+     *         {@link dev.concierge.domain.tenant.TenantChangedConcurrentlyException} and changes nothing when the stored
+     *         tenant is at another version (someone else updated it first), and with
+     *         {@link dev.concierge.domain.tenant.ClientKeyTakenException} or
      *         {@link dev.concierge.domain.tenant.OwnerEmailTakenException} and changes nothing when another tenant
      *         holds the new client key or e-mail
      */
