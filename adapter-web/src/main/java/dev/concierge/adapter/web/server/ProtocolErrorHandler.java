@@ -150,7 +150,17 @@ final class ProtocolErrorHandler extends ChannelDuplexHandler {
 
     private void startBodyDeadline(ChannelHandlerContext ctx) {
         cancel(bodyDeadline);
-        bodyDeadline = schedule(ctx, readTimeoutNanos, "The request body stopped arriving.");
+        bodyDeadline = ctx.executor().schedule(() -> {
+            if (awaitingRequest) {
+                // The request was answered before its body was complete: the rest will never be read, and a second
+                // answer to it would confuse the client. Just end the connection.
+                refused = true;
+                stopDeadlines();
+                ctx.close();
+            } else {
+                refuse(ctx, ProblemType.REQUEST_TIMEOUT, "The request body stopped arriving.");
+            }
+        }, readTimeoutNanos, TimeUnit.NANOSECONDS);
     }
 
     private ScheduledFuture<?> schedule(ChannelHandlerContext ctx, long nanos, String detail) {

@@ -159,6 +159,19 @@ class NettyHardeningTest {
     }
 
     @Test
+    void aRequestAnsweredBeforeItsBodyArrivedGetsOneAnswerOnly() throws IOException {
+        try (Socket socket = server.connect()) {
+            // Answered 404 at once; the announced body never comes.
+            TestNettyServer.send(socket, "POST /no-such-route HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{");
+            String answers = TestNettyServer.readUntilClosed(socket);
+
+            assertThat(answers).startsWith("HTTP/1.1 404 ").doesNotContain("<still open>");
+            assertThat(answers.split("HTTP/1.1 ", -1)).hasSize(2);
+        }
+    }
+
+    @Test
     void chunkedBodyOverTheLimitIsRefusedWithoutBufferErrors() throws IOException {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
