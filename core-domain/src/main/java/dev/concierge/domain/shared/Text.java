@@ -44,7 +44,7 @@ public final class Text {
      *
      * @throws InvalidValueException naming the first kind of character found
      */
-    public static void requireVisible(String value, boolean allowBreaks) {
+    private static void requireVisible(String value, boolean allowBreaks) {
         requireWellFormed(value, allowBreaks);
         int previous = -1;
         for (int i = 0; i < value.length(); ) {

@@ -35,7 +35,7 @@ public final class NettyHardening {
                         pipeline.addBefore(NettyPipeline.HttpCodec, ARRIVALS, new ChannelInboundHandlerAdapter() {
                             @Override
                             public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                                protocolErrors.bytesArrived(pipeline.context(protocolErrors));
+                                protocolErrors.bytesArrived();
                                 ctx.fireChannelRead(msg);
                             }
                         });

@@ -58,6 +58,7 @@ final class ProtocolErrorHandler extends ChannelDuplexHandler {
     private boolean awaitingRequest = true;
     private boolean answering;
     private boolean refused;
+    private ChannelHandlerContext context;
 
     ProtocolErrorHandler(Duration headerTimeout, Duration readTimeout, long maxBodyBytes) {
         this.headerTimeoutNanos = headerTimeout.toNanos();
@@ -69,10 +70,15 @@ final class ProtocolErrorHandler extends ChannelDuplexHandler {
      * Raw bytes arrived (seen in front of the HTTP decoder). The first bytes of a request start its header deadline;
      * a connection that sends nothing at all is left to the idle timeout.
      */
-    void bytesArrived(ChannelHandlerContext ctx) {
-        if (awaitingRequest && headerDeadline == null && !refused) {
-            headerDeadline = schedule(ctx, headerTimeoutNanos, "The request's headers did not arrive in time.");
+    void bytesArrived() {
+        if (awaitingRequest && headerDeadline == null && !refused && context != null) {
+            headerDeadline = schedule(context, headerTimeoutNanos, "The request's headers did not arrive in time.");
         }
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.context = ctx;
     }
 
     @Override

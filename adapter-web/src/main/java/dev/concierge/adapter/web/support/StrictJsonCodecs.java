@@ -25,7 +25,7 @@ public final class StrictJsonCodecs implements WebFluxConfigurer, Ordered {
     }
 
     /** The mapper request bodies are read with. */
-    public static JsonMapper strictMapper() {
+    private static JsonMapper strictMapper() {
         return JsonMapper.builder()
                 .withCoercionConfig(LogicalType.Textual, text -> text
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -37,10 +37,6 @@ public record WebSettings(long maxRequestBytes, Duration headerTimeout, Duration
                 Duration.ofSeconds(60));
     }
 
-    public WebSettings withMaxRequestBytes(long bytes) {
-        return new WebSettings(bytes, headerTimeout, readTimeout, idleTimeout);
-    }
-
     private static void requirePositive(Duration duration, String name) {
         Objects.requireNonNull(duration, name);
         if (duration.isNegative() || duration.isZero()) {
