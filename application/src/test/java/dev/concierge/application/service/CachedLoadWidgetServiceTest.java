@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.application.port.in.LoadWidgetUseCase;
 import dev.concierge.application.port.in.PublishedWidget;
+import dev.concierge.application.port.in.ClientAddress;
 import dev.concierge.application.testing.InMemoryTenants;
+import dev.concierge.application.testing.RecordingSecurityEvents;
 import dev.concierge.domain.tenant.AllowedOrigins;
 import dev.concierge.domain.tenant.ClientKey;
 import dev.concierge.domain.tenant.Tenant;
@@ -76,11 +78,12 @@ class CachedLoadWidgetServiceTest {
     }
 
     @Test
-    void aTenantConfirmedThroughThisInstanceStopsBeingUnknownAtOnce() {
-        Tenant pending = tenants.add(activeTenant().withClientKey("soon-open").build().suspend()).block();
+    void aTenantReactivatedThroughThisInstanceStopsBeingUnknownAtOnce() {
+        Tenant pending = tenants.add(activeTenant().withClientKey("soon-open").build().suspend("Paused by the platform")).block();
         StepVerifier.create(cache.load(pending.clientKey())).expectError(TenantNotFoundException.class).verify();
 
-        new ConfirmTenantService(tenants, cache).confirm(pending.id()).block();
+        new TenantAdministrationService(tenants, cache, new RecordingSecurityEvents(), clock)
+                .reactivate(pending.id(), ClientAddress.INTERNAL).block();
 
         StepVerifier.create(cache.load(pending.clientKey())).expectNextCount(1).verifyComplete();
     }

@@ -1,6 +1,7 @@
 package dev.concierge.application.testing;
 
 import dev.concierge.application.port.out.PasswordHasher;
+import dev.concierge.domain.account.PasswordCandidate;
 import dev.concierge.domain.tenant.PasswordHash;
 import dev.concierge.domain.tenant.PlainPassword;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +28,12 @@ public final class InMemoryPasswordHasher implements PasswordHasher {
     }
 
     @Override
-    public Mono<Boolean> matches(String candidate, PasswordHash hash) {
+    public Mono<Boolean> matches(PasswordCandidate candidate, PasswordHash hash) {
         return Mono.fromSupplier(() -> {
             String[] parts = hash.value().split(":", -1);
             return parts.length == 3 && (parts[0] + ":").equals(PREFIX)
                     && MessageDigest.isEqual(parts[2].getBytes(StandardCharsets.UTF_8),
-                            sha256(parts[1] + candidate).getBytes(StandardCharsets.UTF_8));
+                            sha256(parts[1] + candidate.reveal()).getBytes(StandardCharsets.UTF_8));
         });
     }
 

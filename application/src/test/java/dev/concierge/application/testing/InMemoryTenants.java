@@ -8,8 +8,13 @@ import dev.concierge.domain.tenant.Tenant;
 import dev.concierge.domain.tenant.TenantChangedConcurrentlyException;
 import dev.concierge.domain.tenant.TenantId;
 import dev.concierge.domain.tenant.TenantNotFoundException;
+import dev.concierge.domain.tenant.EmailAddress;
+import dev.concierge.domain.tenant.TenantStatus;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,6 +22,9 @@ import reactor.core.publisher.Mono;
  * {@link InMemoryTransactions}. For tests and for embedding the core without any storage.
  */
 public final class InMemoryTenants implements Tenants {
+
+    private static final Comparator<Tenant> NEWEST_FIRST = Comparator.comparing(Tenant::createdAt).reversed()
+            .thenComparing(tenant -> tenant.id().value());
 
     private final Map<TenantId, Tenant> byId = new LinkedHashMap<>();
 
@@ -70,6 +78,43 @@ public final class InMemoryTenants implements Tenants {
         return Mono.fromSupplier(() -> {
             synchronized (byId) {
                 return byId.values().stream().filter(t -> t.clientKey().equals(clientKey)).findFirst().orElse(null);
+            }
+        });
+    }
+
+    @Override
+    public Mono<Tenant> findByOwnerEmail(EmailAddress email) {
+        return Mono.fromSupplier(() -> {
+            synchronized (byId) {
+                return byId.values().stream().filter(t -> t.owner().email().equals(email)).findFirst().orElse(null);
+            }
+        });
+    }
+
+    @Override
+    public Flux<Tenant> list(TenantStatus status, long offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 1_000) {
+            return Flux.error(new IllegalArgumentException("offset must be at least 0 and limit 1 to 1000"));
+        }
+        return Flux.defer(() -> {
+            List<Tenant> page;
+            synchronized (byId) {
+                page = byId.values().stream()
+                        .filter(t -> status == null || t.status() == status)
+                        .sorted(NEWEST_FIRST)
+                        .skip(offset)
+                        .limit(limit)
+                        .toList();
+            }
+            return Flux.fromIterable(page);
+        });
+    }
+
+    @Override
+    public Mono<Long> count(TenantStatus status) {
+        return Mono.fromSupplier(() -> {
+            synchronized (byId) {
+                return byId.values().stream().filter(t -> status == null || t.status() == status).count();
             }
         });
     }

@@ -13,6 +13,7 @@ import dev.concierge.domain.tenant.EmailAddress;
 import dev.concierge.domain.tenant.HexColor;
 import dev.concierge.domain.tenant.Owner;
 import dev.concierge.domain.tenant.OwnerEmailTakenException;
+import dev.concierge.domain.tenant.PasswordHash;
 import dev.concierge.domain.tenant.Position;
 import dev.concierge.domain.tenant.Tenant;
 import dev.concierge.domain.tenant.TenantChangedConcurrentlyException;
@@ -175,7 +176,7 @@ public abstract class TenantsContractTest {
         assertThat(tenant.version()).isZero();
 
         Tenant confirmed = tenants.update(tenant.confirm()).block(TIMEOUT);
-        Tenant suspended = tenants.update(confirmed.suspend()).block(TIMEOUT);
+        Tenant suspended = tenants.update(confirmed.suspend("Paused by the platform")).block(TIMEOUT);
 
         assertThat(confirmed.version()).isEqualTo(1);
         assertThat(suspended.version()).isEqualTo(2);
@@ -236,6 +237,87 @@ public abstract class TenantsContractTest {
     }
 
     /** Adds eight tenants at once from several threads; exactly one is stored and seven are rejected as taken. */
+    @Test
+    void tenantIsFoundByItsOwnersEmail() {
+        Tenants tenants = tenants();
+        Tenant tenant = tenants.add(pendingTenant().withOwnerEmail("Owner@Bakery.example").build()).block(TIMEOUT);
+
+        StepVerifier.create(tenants.findByOwnerEmail(EmailAddress.of("owner@bakery.example"))).expectNext(tenant)
+                .expectComplete().verify(TIMEOUT);
+        StepVerifier.create(tenants.findByOwnerEmail(EmailAddress.of("other@bakery.example")))
+                .expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void anUpdateKeepsTheOwnersNewPasswordRevocationAndTheSuspensionReason() {
+        Tenants tenants = tenants();
+        Tenant tenant = tenants.add(activeTenant().build()).block(TIMEOUT);
+        Tenant changed = tenant.withOwner(tenant.owner().withPassword(new PasswordHash("$2a$12$" + "n".repeat(53)),
+                java.time.Instant.parse("2026-11-27T10:00:00.5Z"))).suspend("Unpaid since October.\nCall us.");
+
+        Tenant stored = tenants.update(changed).block(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(tenant.id())).assertNext(found -> {
+            assertThat(found).isEqualTo(stored);
+            assertThat(found.owner().sessionsValidFrom()).isEqualTo(java.time.Instant.parse("2026-11-27T10:00:01Z"));
+            assertThat(found.suspensionReason()).hasValue("Unpaid since October.\nCall us.");
+        }).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(tenants.update(stored.reactivate()).then(tenants.findById(tenant.id())))
+                .assertNext(found -> assertThat(found.suspensionReason()).isEmpty()).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void listingPagesNewestSignUpFirstWithOriginsAndFiltersByStatus() {
+        Tenants tenants = tenants();
+        java.time.Instant start = java.time.Instant.parse("2026-11-01T00:00:00Z");
+        List<Tenant> added = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Tenant tenant = signedUpAt(pendingTenant().withOrigin("https://shop" + i + ".example").build(),
+                    start.plusSeconds(i));
+            added.add(tenants.add(i % 2 == 0 ? tenant.confirm() : tenant).block(TIMEOUT));
+        }
+
+        assertThat(tenants.list(null, 0, 2).collectList().block(TIMEOUT)).containsExactly(added.get(4), added.get(3));
+        assertThat(tenants.list(null, 2, 2).collectList().block(TIMEOUT)).containsExactly(added.get(2), added.get(1));
+        assertThat(tenants.list(null, 4, 2).collectList().block(TIMEOUT)).containsExactly(added.get(0));
+        assertThat(tenants.list(null, 5, 2).collectList().block(TIMEOUT)).isEmpty();
+        assertThat(tenants.list(TenantStatus.ACTIVE, 0, 10).collectList().block(TIMEOUT))
+                .containsExactly(added.get(4), added.get(2), added.get(0));
+        assertThat(tenants.list(TenantStatus.SUSPENDED, 0, 10).collectList().block(TIMEOUT)).isEmpty();
+        assertThat(tenants.count(null).block(TIMEOUT)).isEqualTo(5);
+        assertThat(tenants.count(TenantStatus.PENDING).block(TIMEOUT)).isEqualTo(2);
+        assertThat(tenants.count(TenantStatus.SUSPENDED).block(TIMEOUT)).isZero();
+    }
+
+    @Test
+    void tenantsSignedUpAtTheSameMomentArePagedWithoutOverlapOrGap() {
+        Tenants tenants = tenants();
+        java.time.Instant same = java.time.Instant.parse("2026-11-01T00:00:00Z");
+        List<Tenant> added = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            added.add(tenants.add(signedUpAt(pendingTenant().build(), same)).block(TIMEOUT));
+        }
+
+        List<Tenant> paged = Flux.concat(tenants.list(null, 0, 4), tenants.list(null, 4, 4)).collectList().block(TIMEOUT);
+
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(added);
+    }
+
+    @Test
+    void listingRefusesAnOffsetOrLimitOutOfRange() {
+        Tenants tenants = tenants();
+
+        StepVerifier.create(tenants.list(null, -1, 10)).expectError(IllegalArgumentException.class).verify(TIMEOUT);
+        StepVerifier.create(tenants.list(null, 0, 0)).expectError(IllegalArgumentException.class).verify(TIMEOUT);
+        StepVerifier.create(tenants.list(null, 0, 1_001)).expectError(IllegalArgumentException.class).verify(TIMEOUT);
+    }
+
+    private static Tenant signedUpAt(Tenant tenant, java.time.Instant at) {
+        return Tenant.reconstitute(tenant.id(), tenant.clientKey(), tenant.owner(), tenant.displayName(),
+                tenant.status(), tenant.suspensionReason().orElse(null), tenant.branding(), tenant.assistant(),
+                tenant.allowedOrigins(), tenant.appointmentsEnabled(), tenant.timeZone(), at, tenant.version());
+    }
+
     private void assertExactlyOneWins(IntFunction<Tenant> contender, Class<? extends Throwable> taken) {
         Tenants tenants = tenants();
         AtomicInteger rejected = new AtomicInteger();
@@ -256,8 +338,9 @@ public abstract class TenantsContractTest {
 
     /** The same tenant under another client key and owner e-mail; the domain offers no such change yet. */
     protected static Tenant withKeyAndOwner(Tenant tenant, ClientKey clientKey, EmailAddress email) {
-        return Tenant.reconstitute(tenant.id(), clientKey, new Owner(email, tenant.owner().passwordHash()),
-                tenant.displayName(), tenant.status(), tenant.branding(), tenant.assistant(), tenant.allowedOrigins(),
+        return Tenant.reconstitute(tenant.id(), clientKey,
+                new Owner(email, tenant.owner().passwordHash(), tenant.owner().sessionsValidFrom()),
+                tenant.displayName(), tenant.status(), tenant.suspensionReason().orElse(null), tenant.branding(), tenant.assistant(), tenant.allowedOrigins(),
                 tenant.appointmentsEnabled(), tenant.timeZone(), tenant.createdAt(), tenant.version());
     }
 }

@@ -1,7 +1,9 @@
 package dev.concierge.domain.shared;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Root of the expected business outcomes that stop an operation: invalid input, conflicts, unknown things.
@@ -50,5 +52,13 @@ public abstract class DomainException extends RuntimeException {
      */
     public List<Violation> violations() {
         return List.of();
+    }
+
+    /**
+     * How long the caller should wait before trying again, when that is known (a {@link Kind#TOO_MANY_REQUESTS}
+     * outcome usually knows); empty otherwise.
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.empty();
     }
 }

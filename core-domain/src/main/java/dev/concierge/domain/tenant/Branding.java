@@ -36,18 +36,52 @@ public record Branding(
         title = Text.require(title, MAX_TITLE_LENGTH, false);
         buttonEmoji = Text.require(buttonEmoji, MAX_BUTTON_EMOJI_LENGTH, false);
         firstMessage = Text.require(firstMessage, MAX_FIRST_MESSAGE_LENGTH, true);
-        font = Text.require(font, MAX_FONT_LENGTH, false);
-        if (!font.matches("[\\p{L}\\p{N} ,'-]+")) {
-            throw new InvalidValueException("font must be a font family name");
-        }
-        if (logoUrl != null && (!"https".equalsIgnoreCase(logoUrl.getScheme()) || logoUrl.getHost() == null
-                || logoUrl.toString().length() > MAX_LOGO_URL_LENGTH)) {
-            throw new InvalidValueException("logo must be an absolute https URL of at most " + MAX_LOGO_URL_LENGTH
-                    + " characters");
+        font = requireFont(font);
+        if (logoUrl != null) {
+            requireLogo(logoUrl);
         }
         Objects.requireNonNull(primaryColor, "primaryColor");
         Objects.requireNonNull(textColor, "textColor");
         Objects.requireNonNull(position, "position");
+    }
+
+    /**
+     * A font family name, or a comma-separated list of them, as CSS's {@code font-family} takes it; nothing that
+     * could close the declaration.
+     *
+     * @throws InvalidValueException if {@code raw} is not one
+     */
+    public static String requireFont(String raw) {
+        String font = Text.require(raw, MAX_FONT_LENGTH, false);
+        if (!font.matches("[\\p{L}\\p{N} ,'-]+")) {
+            throw new InvalidValueException("must be a font family name");
+        }
+        return font;
+    }
+
+    /**
+     * Parses a logo address: an absolute https URL of at most {@value #MAX_LOGO_URL_LENGTH} characters.
+     *
+     * @throws InvalidValueException if {@code raw} is not one
+     */
+    public static URI parseLogo(String raw) {
+        if (raw == null) {
+            throw new InvalidValueException("is required");
+        }
+        try {
+            return requireLogo(new URI(raw.strip()));
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidValueException("must be an absolute https URL");
+        }
+    }
+
+    private static URI requireLogo(URI logo) {
+        if (!"https".equalsIgnoreCase(logo.getScheme()) || logo.getHost() == null
+                || logo.toString().length() > MAX_LOGO_URL_LENGTH) {
+            throw new InvalidValueException("must be an absolute https URL of at most " + MAX_LOGO_URL_LENGTH
+                    + " characters");
+        }
+        return logo;
     }
 
     /**
@@ -56,6 +90,10 @@ public record Branding(
     public static Branding defaultsFor(DisplayName name) {
         return new Branding(name.value(), DEFAULT_EMOJI, null, "Hello! How can I help you today?", DEFAULT_FONT,
                 HexColor.of("#1f6feb"), HexColor.of("#ffffff"), Position.BOTTOM_RIGHT);
+    }
+
+    public Branding withTitle(String newTitle) {
+        return new Branding(newTitle, buttonEmoji, logoUrl, firstMessage, font, primaryColor, textColor, position);
     }
 
     public Optional<URI> logo() {

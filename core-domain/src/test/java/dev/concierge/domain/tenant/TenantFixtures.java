@@ -72,7 +72,7 @@ public final class TenantFixtures {
         return switch (status) {
             case PENDING -> tenant;
             case ACTIVE -> tenant.confirm();
-            case SUSPENDED -> tenant.suspend();
+            case SUSPENDED -> tenant.suspend("Paused by the platform");
         };
     }
 }

@@ -343,9 +343,11 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
         Tenant tenant = Tenant.reconstitute(
                 TenantId.random(),
                 ClientKey.of("k" + "0".repeat(ClientKey.MAX_LENGTH - 2) + "z"),
-                new Owner(EmailAddress.of(email), new PasswordHash("$2a$12$" + "h".repeat(PasswordHash.MAX_LENGTH - 7))),
+                new Owner(EmailAddress.of(email), new PasswordHash("$2a$12$" + "h".repeat(PasswordHash.MAX_LENGTH - 7)),
+                        Instant.parse("2026-11-27T10:15:31Z")),
                 DisplayName.of("ß".repeat(DisplayName.MAX_LENGTH)),
                 TenantStatus.SUSPENDED,
+                text("Unpaid since October.\nPlease call us.", Tenant.MAX_SUSPENSION_REASON_LENGTH),
                 branding,
                 assistant,
                 new AllowedOrigins(origins),

@@ -1,8 +1,11 @@
 package dev.concierge.application.port.out;
 
 import dev.concierge.domain.tenant.ClientKey;
+import dev.concierge.domain.tenant.EmailAddress;
 import dev.concierge.domain.tenant.Tenant;
 import dev.concierge.domain.tenant.TenantId;
+import dev.concierge.domain.tenant.TenantStatus;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,4 +48,21 @@ public interface Tenants {
 
     /** @return the tenant, or empty if none has this client key */
     Mono<Tenant> findByClientKey(ClientKey clientKey);
+
+    /** @return the tenant whose owner signs in with this e-mail address, or empty if there is none */
+    Mono<Tenant> findByOwnerEmail(EmailAddress email);
+
+    /**
+     * One page of tenants, newest sign-up first (ties broken by id, so pages never overlap or skip).
+     *
+     * @param status only tenants in this status, or {@code null} for all
+     * @param offset how many to skip, at least 0
+     * @param limit  how many at most, 1 to 1,000
+     * @return the page; errors with {@link IllegalArgumentException}, before reading anything, for an offset or limit
+     *         out of range
+     */
+    Flux<Tenant> list(TenantStatus status, long offset, int limit);
+
+    /** @return how many tenants are in {@code status}, or in all, when it is {@code null}; never empty */
+    Mono<Long> count(TenantStatus status);
 }
