@@ -7,6 +7,7 @@ import dev.concierge.application.port.in.LoadWidgetUseCase;
 import dev.concierge.application.port.in.PublishedWidget;
 import dev.concierge.application.port.in.ClientAddress;
 import dev.concierge.application.testing.InMemoryTenants;
+import dev.concierge.application.testing.TestClock;
 import dev.concierge.application.testing.RecordingSecurityEvents;
 import dev.concierge.domain.tenant.AllowedOrigins;
 import dev.concierge.domain.tenant.ClientKey;
@@ -35,7 +36,7 @@ class CachedLoadWidgetServiceTest {
         loads.incrementAndGet();
         return new LoadWidgetService(tenants).load(key);
     });
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
     private final CachedLoadWidgetService cache = new CachedLoadWidgetService(counting, clock, TTL, 100);
 
     private final Tenant shop = tenants.add(activeTenant().withClientKey("open-shop").build()).block();
@@ -138,35 +139,6 @@ class CachedLoadWidgetServiceTest {
                     .block(Duration.ofSeconds(5));
 
             assertThat(answers).hasSize(8).containsOnly(PublishedWidget.of(fresh));
-        }
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
