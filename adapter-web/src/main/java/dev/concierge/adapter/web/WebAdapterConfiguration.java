@@ -1,5 +1,7 @@
 package dev.concierge.adapter.web;
 
+import dev.concierge.adapter.web.account.AccountWebConfiguration;
+import dev.concierge.adapter.web.admin.AdminWebConfiguration;
 import dev.concierge.adapter.web.security.PasswordHashingConfiguration;
 import dev.concierge.adapter.web.support.WebSupportConfiguration;
 import dev.concierge.adapter.web.tenant.SignUpWebConfiguration;
@@ -16,6 +18,6 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({WebSupportConfiguration.class, PasswordHashingConfiguration.class, SignUpWebConfiguration.class,
-        WidgetWebConfiguration.class})
+        WidgetWebConfiguration.class, AccountWebConfiguration.class, AdminWebConfiguration.class})
 public class WebAdapterConfiguration {
 }

@@ -25,7 +25,8 @@ class OpenApiDocumentTest {
 
     private final GenericApplicationContext context = TestWebApplication.context(registrations -> {
         registrations.registerBean(LoadWidgetUseCase.class, () -> key -> Mono.empty());
-        registrations.registerBean(SignUpTenantUseCase.class, () -> command -> Mono.empty());
+        registrations.registerBean(SignUpTenantUseCase.class, () -> (command, from) -> Mono.empty());
+        new dev.concierge.adapter.web.account.AccountTestServices().register(registrations);
     }, WebAdapterConfiguration.class);
 
     private static JsonNode document() throws IOException {

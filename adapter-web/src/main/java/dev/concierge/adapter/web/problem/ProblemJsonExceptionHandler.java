@@ -5,6 +5,8 @@ import dev.concierge.domain.shared.Violation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,13 +90,14 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
         if (error instanceof ProblemException problem) {
             return Problem.of(problem.type(), problem.getMessage()).withHeaders(problem.headers());
         }
+        if (hasCause(error, RejectedExecutionException.class)) {
+            // Password hashing (or other bounded work) is at capacity: refused at once rather than queued without end.
+            return busy();
+        }
         if (hasCause(error, TimeoutException.class)) {
             // A resource this request needed (a database connection, say) was not free in time: the caller may
             // simply try again in a moment.
-            HttpHeaders retry = new HttpHeaders();
-            retry.set(HttpHeaders.RETRY_AFTER, "1");
-            return Problem.of(ProblemType.UNAVAILABLE, "The service is busy. Please try again shortly.")
-                    .withHeaders(retry);
+            return busy();
         }
         if (hasCause(error, DataBufferLimitException.class)) {
             return Problem.of(ProblemType.PAYLOAD_TOO_LARGE, TOO_LARGE);
@@ -106,6 +109,12 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
             return fromFramework(response);
         }
         return INTERNAL;
+    }
+
+    private static Problem busy() {
+        HttpHeaders retry = new HttpHeaders();
+        retry.set(HttpHeaders.RETRY_AFTER, "1");
+        return Problem.of(ProblemType.UNAVAILABLE, "The service is busy. Please try again shortly.").withHeaders(retry);
     }
 
     /**
@@ -123,8 +132,23 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
             case GONE -> Problem.of(ProblemType.GONE, error.getMessage());
             case TOO_MANY_REQUESTS -> Problem.of(ProblemType.TOO_MANY_REQUESTS, error.getMessage());
         };
+        HttpHeaders headers = new HttpHeaders();
+        if (error.kind() == DomainException.Kind.UNAUTHENTICATED) {
+            // RFC 6750: the scheme a client should authenticate with.
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"concierge\"");
+        }
+        error.retryAfter().ifPresent(wait -> headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(wholeSeconds(wait))));
+        if (!headers.isEmpty()) {
+            problem = problem.withHeaders(headers);
+        }
         List<FieldError> errors = error.violations().stream().map(FieldError::of).toList();
         return errors.isEmpty() ? problem : problem.with("errors", errors);
+    }
+
+    /** Retry-After counts whole seconds; a wait is rounded up, and is never 0 (that would invite a retry storm). */
+    static long wholeSeconds(Duration wait) {
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
     }
 
     private static Problem fromUnreadableInput(ServerWebInputException input) {

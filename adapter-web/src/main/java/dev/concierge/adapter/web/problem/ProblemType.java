@@ -20,6 +20,8 @@ public enum ProblemType {
     REQUEST_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Request Timeout"),
     CONFLICT(HttpStatus.CONFLICT, "conflict", "Already taken"),
     GONE(HttpStatus.GONE, "gone", "No longer available"),
+    PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Changed in the meantime"),
+    PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "Version required"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request Entity Too Large"),
     URI_TOO_LONG(HttpStatus.URI_TOO_LONG, "uri-too-long", "Request-URI Too Long"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type"),

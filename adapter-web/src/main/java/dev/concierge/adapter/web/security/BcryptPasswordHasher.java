@@ -40,10 +40,10 @@ public final class BcryptPasswordHasher implements PasswordHasher {
     }
 
     @Override
-    public Mono<Boolean> matches(String candidate, PasswordHash hash) {
+    public Mono<Boolean> matches(dev.concierge.domain.account.PasswordCandidate candidate, PasswordHash hash) {
         return Mono.fromCallable(() -> {
             try {
-                return BCrypt.checkpw(candidate, hash.value());
+                return BCrypt.checkpw(candidate.reveal(), hash.value());
             } catch (IllegalArgumentException malformedHash) {
                 return false;
             }

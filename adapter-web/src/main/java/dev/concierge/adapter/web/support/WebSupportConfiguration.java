@@ -23,6 +23,11 @@ public class WebSupportConfiguration {
     }
 
     @Bean
+    ClientAddresses clientAddresses() {
+        return new ClientAddresses();
+    }
+
+    @Bean
     ProblemJsonExceptionHandler problemJsonExceptionHandler() {
         return new ProblemJsonExceptionHandler();
     }

@@ -1,5 +1,6 @@
 package dev.concierge.adapter.web.tenant;
 
+import dev.concierge.application.port.in.ClientAddress;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,10 +25,10 @@ public class SignUpController {
     @PostMapping(path = "/api/v1/tenants", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    public Mono<TenantResponse> signUp(@RequestBody Mono<SignUpRequest> request) {
+    public Mono<TenantResponse> signUp(@RequestBody Mono<SignUpRequest> request, ClientAddress from) {
         return request
                 .map(SignUpRequest::toCommand)
-                .flatMap(signUp::signUp)
+                .flatMap(command -> signUp.signUp(command, from))
                 .map(TenantResponse::fromDomain);
     }
 }

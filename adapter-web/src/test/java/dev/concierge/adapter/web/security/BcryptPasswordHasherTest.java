@@ -27,7 +27,7 @@ class BcryptPasswordHasherTest extends PasswordHasherContractTest {
         PasswordHash hash = hasher.hash(PlainPassword.of("Sunrise42")).block();
 
         assertThat(hash.value()).startsWith("$2a$12$");
-        assertThat(hasher.matches("Sunrise42", hash).block()).isTrue();
+        assertThat(hasher.matches(dev.concierge.domain.account.PasswordCandidate.of("Sunrise42"), hash).block()).isTrue();
     }
 
     @Test

@@ -35,7 +35,8 @@ class NettyHardeningTest {
     static void start() {
         server = new TestNettyServer(TestWebApplication.context(context -> {
             context.registerBean(WebSettings.class, () -> SETTINGS);
-            context.registerBean(SignUpTenantUseCase.class, () -> command -> Mono.error(new AssertionError("unused")));
+            context.registerBean(SignUpTenantUseCase.class, () -> (command, from) -> Mono.error(new AssertionError("unused")));
+            new dev.concierge.adapter.web.account.AccountTestServices().register(context);
             context.registerBean(LoadWidgetUseCase.class, () -> key -> Mono.empty());
             context.registerBean(SlowAndFast.class);
         }, WebAdapterConfiguration.class), SETTINGS);

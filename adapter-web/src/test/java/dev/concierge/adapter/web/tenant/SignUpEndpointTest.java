@@ -3,6 +3,7 @@ package dev.concierge.adapter.web.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.adapter.web.TestWebApplication;
+import dev.concierge.application.port.in.ClientAddress;
 import dev.concierge.application.port.in.SignUpCommand;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
 import dev.concierge.domain.tenant.ClientKeyTakenException;
@@ -31,8 +32,11 @@ class SignUpEndpointTest {
     private final List<SignUpCommand> received = new ArrayList<>();
     private RuntimeException failure;
 
-    private final SignUpTenantUseCase fakeSignUp = command -> {
+    private final List<ClientAddress> receivedFrom = new ArrayList<>();
+
+    private final SignUpTenantUseCase fakeSignUp = (command, from) -> {
         received.add(command);
+        receivedFrom.add(from);
         if (failure != null) {
             return Mono.error(failure);
         }
@@ -61,6 +65,7 @@ class SignUpEndpointTest {
                 .jsonPath("$.allowedOrigins[1]").isEqualTo("http://localhost:8080")
                 .jsonPath("$.id").isNotEmpty();
 
+        assertThat(receivedFrom).as("WebTestClient has no remote address").containsExactly(new ClientAddress("unknown"));
         assertThat(received).singleElement().satisfies(command -> {
             assertThat(command.ownerEmail().value()).isEqualTo("owner@bakery.example");
             assertThat(command.password().reveal()).isEqualTo("Sunrise42");

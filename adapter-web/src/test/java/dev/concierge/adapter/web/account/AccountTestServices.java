@@ -1,0 +1,72 @@
+package dev.concierge.adapter.web.account;
+
+import dev.concierge.application.port.in.AuthenticateUseCase;
+import dev.concierge.application.port.in.ChangePasswordUseCase;
+import dev.concierge.application.port.in.LogInUseCase;
+import dev.concierge.application.port.in.RevokeSessionsUseCase;
+import dev.concierge.application.service.AuthenticateService;
+import dev.concierge.application.service.ChangePasswordService;
+import dev.concierge.application.service.LogInService;
+import dev.concierge.application.service.OwnSettingsService;
+import dev.concierge.application.service.PlatformAdmin;
+import dev.concierge.application.service.RevokeSessionsService;
+import dev.concierge.application.service.SignInLimits;
+import dev.concierge.application.service.SignInProtection;
+import dev.concierge.application.service.TenantAdministrationService;
+import dev.concierge.application.testing.InMemoryAttemptCounters;
+import dev.concierge.application.testing.InMemoryPasswordHasher;
+import dev.concierge.application.testing.InMemorySessionTokens;
+import dev.concierge.application.testing.InMemoryTenants;
+import dev.concierge.application.testing.RecordingSecurityEvents;
+import dev.concierge.application.testing.TestClock;
+import dev.concierge.domain.tenant.EmailAddress;
+import dev.concierge.domain.tenant.Owner;
+import dev.concierge.domain.tenant.PlainPassword;
+import dev.concierge.domain.tenant.Tenant;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * The real account services on in-memory stores, registered as the use-case beans the account and admin web
+ * configurations need, so endpoint tests exercise the whole behaviour behind each route.
+ */
+public final class AccountTestServices {
+
+    public static final String PASSWORD = "Sunrise42";
+    public static final String ADMIN_EMAIL = "admin@platform.example";
+    public static final String ADMIN_PASSWORD = "Platform-Admin-2026";
+
+    public final TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
+    public final InMemoryTenants tenants = new InMemoryTenants();
+    public final InMemoryPasswordHasher hasher = new InMemoryPasswordHasher();
+    public final InMemorySessionTokens tokens = new InMemorySessionTokens();
+    public final RecordingSecurityEvents events = new RecordingSecurityEvents();
+    private final Optional<PlatformAdmin> admin = Optional.of(new PlatformAdmin(EmailAddress.of(ADMIN_EMAIL),
+            hasher.hash(PlainPassword.of(ADMIN_PASSWORD)).block()));
+    private final SignInProtection protection =
+            new SignInProtection(new InMemoryAttemptCounters(), SignInLimits.defaults(), events);
+
+    /** Stores the tenant with an owner whose password is {@link #PASSWORD}. */
+    public Tenant add(Tenant tenant) {
+        return tenants.add(tenant.withOwner(new Owner(tenant.owner().email(),
+                hasher.hash(PlainPassword.of(PASSWORD)).block()))).block();
+    }
+
+    public void register(AnnotationConfigApplicationContext context) {
+        OwnSettingsService settings = new OwnSettingsService(tenants, changed -> { }, events, clock);
+        TenantAdministrationService administration =
+                new TenantAdministrationService(tenants, changed -> { }, events, clock);
+        context.registerBean(Clock.class, () -> clock);
+        context.registerBean(LogInUseCase.class,
+                () -> new LogInService(tenants, hasher, tokens, protection, events, admin, clock));
+        context.registerBean(AuthenticateUseCase.class, () -> new AuthenticateService(tokens, tenants, admin, clock));
+        // One bean each for the services that implement several use cases.
+        context.registerBean(OwnSettingsService.class, () -> settings);
+        context.registerBean(ChangePasswordUseCase.class,
+                () -> new ChangePasswordService(tenants, hasher, tokens, protection, events, clock));
+        context.registerBean(RevokeSessionsUseCase.class, () -> new RevokeSessionsService(tenants, events, clock));
+        context.registerBean(TenantAdministrationService.class, () -> administration);
+    }
+}
