@@ -5,15 +5,15 @@ import dev.concierge.adapter.web.WebAdapterConfiguration;
 import dev.concierge.adapter.web.support.WebSettings;
 import dev.concierge.adapter.web.security.PasswordHashingSettings;
 import dev.concierge.adapter.web.server.NettyHardening;
-import dev.concierge.application.port.in.ConfirmTenantUseCase;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
 import dev.concierge.application.port.out.PasswordHasher;
+import dev.concierge.application.port.out.SecurityEvents;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.service.CachedLoadWidgetService;
-import dev.concierge.application.service.ConfirmTenantService;
 import dev.concierge.application.service.LoadWidgetService;
+import dev.concierge.application.service.SignInProtection;
 import dev.concierge.application.service.SignUpTenantService;
-import dev.concierge.application.service.TenantChanges;
+import dev.concierge.bootstrap.security.ConfiguredAdmin;
 import java.time.Clock;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Import;
  * Spring configuration, and this class hands them their settings, read from the typed {@link ConciergeProperties}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({WebAdapterConfiguration.class, PersistenceConfiguration.class})
+@Import({WebAdapterConfiguration.class, PersistenceConfiguration.class, SecurityWiring.class})
 public class ApplicationWiring {
 
     @Bean
@@ -42,7 +42,9 @@ public class ApplicationWiring {
 
     @Bean
     PasswordHashingSettings passwordHashingSettings(ConciergeProperties properties) {
-        return new PasswordHashingSettings(properties.security().bcryptStrength());
+        ConciergeProperties.Security security = properties.security();
+        return PasswordHashingSettings.of(security.bcryptStrength(), security.hashingThreads(),
+                security.hashingQueue());
     }
 
     /** The web adapter's limits and timeouts, applied to the embedded Netty server. */
@@ -52,8 +54,9 @@ public class ApplicationWiring {
     }
 
     @Bean
-    SignUpTenantUseCase signUpTenantUseCase(Tenants tenants, PasswordHasher passwordHasher, Clock clock) {
-        return new SignUpTenantService(tenants, passwordHasher, clock);
+    SignUpTenantUseCase signUpTenantUseCase(Tenants tenants, PasswordHasher passwordHasher,
+            SignInProtection protection, SecurityEvents events, ConfiguredAdmin admin, Clock clock) {
+        return new SignUpTenantService(tenants, passwordHasher, protection, events, admin.account(), clock);
     }
 
     /**
@@ -65,10 +68,5 @@ public class ApplicationWiring {
         ConciergeProperties.Widget widget = properties.widget();
         return new CachedLoadWidgetService(new LoadWidgetService(tenants), clock, widget.cacheTtl(),
                 widget.cacheMaxEntries());
-    }
-
-    @Bean
-    ConfirmTenantUseCase confirmTenantUseCase(Tenants tenants, TenantChanges changes) {
-        return new ConfirmTenantService(tenants, changes);
     }
 }

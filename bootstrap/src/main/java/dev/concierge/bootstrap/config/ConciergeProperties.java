@@ -10,7 +10,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Concierge's own settings, under {@code concierge.*}.
  *
- * @param dataDir  where the embedded database (and later the generated JWT secret and the mail outbox) live
+ * @param dataDir  where the embedded database, the generated JWT secret and admin password hash (and later the mail
+ *                 outbox) live
+ * @param embedded whether the server runs on its embedded defaults (no {@code DATABASE_URL}); set by
+ *                 {@link DatabaseEnvironmentPostProcessor}, it allows generated secrets
  * @param demo     the demo tenant
  * @param security password hashing
  * @param web      the HTTP server's limits and timeouts
@@ -19,6 +22,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("concierge")
 public record ConciergeProperties(
         @DefaultValue("./data") Path dataDir,
+        @DefaultValue("false") boolean embedded,
         @DefaultValue Demo demo,
         @DefaultValue Security security,
         @DefaultValue Web web,
@@ -45,9 +49,39 @@ public record ConciergeProperties(
     }
 
     /**
-     * @param bcryptStrength bcrypt's cost factor; each step doubles the time a hash takes
+     * @param bcryptStrength          bcrypt's cost factor; each step doubles the time a hash takes
+     * @param hashingThreads          threads that hash passwords; 0 for half the processors (at least one), so that
+     *                                bcrypt never takes every core from the event loop
+     * @param hashingQueue            password checks that may wait for a hashing thread; more are answered 503; 0 for
+     *                                8 per thread
+     * @param jwtSecret               the secret that signs session tokens ({@code JWT_SECRET}), at least 32 bytes;
+     *                                required with an external database, generated once into the data directory on
+     *                                embedded defaults
+     * @param adminEmail              the platform admin's sign-in ({@code ADMIN_EMAIL})
+     * @param adminPassword           the platform admin's password ({@code ADMIN_PASSWORD}): a bcrypt hash, or a plain
+     *                                value of at least 12 characters with an upper-case letter and a digit, hashed at
+     *                                start; on embedded defaults without it one is generated and printed once
+     * @param loginsPerAddressPerMinute sign-in requests one client address may send a minute
+     * @param signUpsPerAddressPerHour  sign-ups one client address may send an hour
+     * @param accountFreeFailures     failed sign-ins of one account before it is locked (30 s, doubling to 15 min)
+     * @param addressFreeFailures     failed sign-ins from one client address before it is locked
      */
-    public record Security(@DefaultValue("12") int bcryptStrength) {
+    public record Security(
+            @DefaultValue("12") int bcryptStrength,
+            @DefaultValue("0") int hashingThreads,
+            @DefaultValue("0") int hashingQueue,
+            String jwtSecret,
+            @DefaultValue("admin@concierge.local") String adminEmail,
+            String adminPassword,
+            @DefaultValue("30") int loginsPerAddressPerMinute,
+            @DefaultValue("10") int signUpsPerAddressPerHour,
+            @DefaultValue("5") int accountFreeFailures,
+            @DefaultValue("20") int addressFreeFailures) {
+
+        @Override
+        public String toString() {
+            return "Security[bcryptStrength=" + bcryptStrength + ", adminEmail=" + adminEmail + ", secrets hidden]";
+        }
     }
 
     /**

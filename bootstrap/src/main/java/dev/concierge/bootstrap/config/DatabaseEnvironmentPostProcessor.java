@@ -1,7 +1,7 @@
 package dev.concierge.bootstrap.config;
 
 import dev.concierge.adapter.persistence.DatabaseUrl;
-import dev.concierge.bootstrap.startup.DatabaseConfigurationException;
+import dev.concierge.bootstrap.startup.ConfigurationProblemException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -66,13 +66,14 @@ public final class DatabaseEnvironmentPostProcessor implements EnvironmentPostPr
         defaults.put("spring.flyway.user", "sa");
         defaults.put("spring.flyway.password", "");
         defaults.put("concierge.demo.enabled", "true");
+        defaults.put("concierge.embedded", "true");
         return defaults;
     }
 
     private static void requireMigration(ConfigurableEnvironment environment) {
         boolean migrates = environment.getProperty("spring.flyway.enabled", Boolean.class, true);
         if (migrates && !environment.containsProperty("spring.flyway.url")) {
-            throw new DatabaseConfigurationException(
+            throw new ConfigurationProblemException(
                     "SPRING_R2DBC_URL (spring.r2dbc.url) is set but SPRING_FLYWAY_URL (spring.flyway.url) is not, so the"
                             + " database schema would never be created or migrated.",
                     "Set SPRING_FLYWAY_URL (the JDBC URL of the same database), SPRING_FLYWAY_USER and"

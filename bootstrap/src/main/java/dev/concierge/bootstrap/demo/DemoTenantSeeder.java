@@ -1,10 +1,12 @@
 package dev.concierge.bootstrap.demo;
 
+import dev.concierge.application.port.in.ClientAddress;
 import dev.concierge.application.port.in.ConfirmTenantUseCase;
 import dev.concierge.application.port.in.SignUpCommand;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.bootstrap.config.ConciergeProperties;
+import dev.concierge.bootstrap.security.FirstStartCredentials;
 import dev.concierge.domain.tenant.AllowedOrigins;
 import dev.concierge.domain.tenant.ClientKey;
 import dev.concierge.domain.tenant.ClientKeyTakenException;
@@ -30,11 +32,13 @@ import reactor.core.publisher.Mono;
  *       Another instance starting on another port therefore never takes the demo away from the first one.</li>
  * </ul>
  * An instance that loses the race to create it adopts the winner's. A demo left pending by an interrupted start is
- * confirmed. The owner's password is random and never shown: the demo owner signs in only after a password reset.
+ * confirmed. The owner's password is generated when the demo is created and printed that once (only its hash is
+ * kept), so a newcomer can sign in to the console as the demo owner right after the first start.
  */
 public final class DemoTenantSeeder implements ApplicationRunner {
 
     public static final ClientKey DEMO_KEY = ClientKey.of("demo");
+    public static final String DEMO_OWNER = "demo@example.com";
     private static final Logger log = LoggerFactory.getLogger(DemoTenantSeeder.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -90,14 +94,17 @@ public final class DemoTenantSeeder implements ApplicationRunner {
             }
         }
         return withOrigins.flatMap(tenant -> tenant.status() == TenantStatus.PENDING
-                ? confirm.confirm(tenant.id()) : Mono.just(tenant));
+                ? confirm.confirm(tenant.id(), ClientAddress.INTERNAL) : Mono.just(tenant));
     }
 
     private Mono<Tenant> create(int port) {
         List<String> origins = settings.originsSet() ? settings.origins() : localOrigins(port);
-        return signUp.signUp(SignUpCommand.of("demo@example.com", randomPassword(), "Concierge Demo Shop",
-                        DEMO_KEY.value(), origins))
-                .flatMap(tenant -> confirm.confirm(tenant.id()))
+        String password = randomPassword();
+        return signUp.signUp(SignUpCommand.of(DEMO_OWNER, password, "Concierge Demo Shop", DEMO_KEY.value(),
+                        origins), ClientAddress.INTERNAL)
+                .doOnNext(created -> FirstStartCredentials.print("demo owner", DEMO_OWNER, password,
+                        "Sign in to the console with it; change it there."))
+                .flatMap(tenant -> confirm.confirm(tenant.id(), ClientAddress.INTERNAL))
                 // Another instance on the same database created it first: use theirs.
                 .onErrorResume(ClientKeyTakenException.class,
                         taken -> tenants.findByClientKey(DEMO_KEY).flatMap(this::adjust));
@@ -105,9 +112,10 @@ public final class DemoTenantSeeder implements ApplicationRunner {
 
     private static String randomPassword() {
         SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder("Demo1");
-        for (int i = 0; i < 24; i++) {
-            password.append((char) ('a' + random.nextInt(26)));
+        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder password = new StringBuilder("Demo1-");
+        for (int i = 0; i < 16; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return password.toString();
     }

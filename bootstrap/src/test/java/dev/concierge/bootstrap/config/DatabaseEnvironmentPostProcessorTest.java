@@ -3,7 +3,7 @@ package dev.concierge.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.concierge.bootstrap.startup.DatabaseConfigurationException;
+import dev.concierge.bootstrap.startup.ConfigurationProblemException;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -66,7 +66,7 @@ class DatabaseEnvironmentPostProcessorTest {
                 .withProperty("DATABASE_URL", "postgresql://shop@db.internal/concierge");
 
         assertThatThrownBy(() -> DatabaseEnvironmentPostProcessor.defaults(environment))
-                .isInstanceOf(DatabaseConfigurationException.class)
+                .isInstanceOf(ConfigurationProblemException.class)
                 .hasMessageContaining("SPRING_FLYWAY_URL");
     }
 

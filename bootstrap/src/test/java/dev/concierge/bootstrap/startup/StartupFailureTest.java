@@ -67,7 +67,7 @@ public class StartupFailureTest {
     void r2dbcUrlWithoutAFlywayUrlIsRefusedWithOneReason() {
         Throwable failure = start("spring.r2dbc.url=r2dbc:h2:mem:///refused");
 
-        assertThat(failure).isInstanceOf(DatabaseConfigurationException.class);
+        assertThat(failure).isInstanceOf(ConfigurationProblemException.class);
         FailureAnalysis analysis = analysis(failure, new StandardEnvironment());
         assertThat(analysis.getDescription()).doesNotContain("\n")
                 .contains("SPRING_R2DBC_URL", "SPRING_FLYWAY_URL", "never be created or migrated");
