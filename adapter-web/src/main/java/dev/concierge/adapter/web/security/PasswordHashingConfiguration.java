@@ -6,14 +6,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@link PasswordHasher} port, backed by bcrypt with the strength of the {@link PasswordHashingSettings} bean
- * if there is one.
+ * The {@link PasswordHasher} port, backed by bcrypt with the strength and pool of the {@link PasswordHashingSettings}
+ * bean if there is one. The hasher's threads stop when the application context closes.
  */
 @Configuration(proxyBeanMethods = false)
 public class PasswordHashingConfiguration {
 
-    @Bean
+    @Bean(destroyMethod = "close")
     PasswordHasher passwordHasher(ObjectProvider<PasswordHashingSettings> settings) {
-        return new BcryptPasswordHasher(settings.getIfAvailable(PasswordHashingSettings::defaults).bcryptStrength());
+        return new BcryptPasswordHasher(settings.getIfAvailable(PasswordHashingSettings::defaults));
     }
 }
