@@ -3,6 +3,7 @@ package dev.concierge.adapter.web;
 import dev.concierge.adapter.web.account.AccountWebConfiguration;
 import dev.concierge.adapter.web.admin.AdminWebConfiguration;
 import dev.concierge.adapter.web.security.PasswordHashingConfiguration;
+import dev.concierge.adapter.web.security.SessionTokensConfiguration;
 import dev.concierge.adapter.web.support.WebSupportConfiguration;
 import dev.concierge.adapter.web.tenant.SignUpWebConfiguration;
 import dev.concierge.adapter.web.widget.WidgetWebConfiguration;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Import;
  * the API) imports {@link WebSupportConfiguration} and the features it exercises.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({WebSupportConfiguration.class, PasswordHashingConfiguration.class, SignUpWebConfiguration.class,
+@Import({WebSupportConfiguration.class, PasswordHashingConfiguration.class, SessionTokensConfiguration.class,
+        SignUpWebConfiguration.class,
         WidgetWebConfiguration.class, AccountWebConfiguration.class, AdminWebConfiguration.class})
 public class WebAdapterConfiguration {
 }

@@ -43,8 +43,10 @@ public class ApplicationWiring {
     @Bean
     PasswordHashingSettings passwordHashingSettings(ConciergeProperties properties) {
         ConciergeProperties.Security security = properties.security();
-        return PasswordHashingSettings.of(security.bcryptStrength(), security.hashingThreads(),
-                security.hashingQueue());
+        int threads = security.hashingThreads() > 0 ? security.hashingThreads() : PasswordHashingSettings.defaultThreads();
+        int queue = security.hashingQueue() > 0 ? security.hashingQueue()
+                : threads * PasswordHashingSettings.QUEUE_PER_THREAD;
+        return new PasswordHashingSettings(security.bcryptStrength(), threads, queue);
     }
 
     /** The web adapter's limits and timeouts, applied to the embedded Netty server. */

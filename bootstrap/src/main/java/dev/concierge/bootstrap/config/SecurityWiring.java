@@ -35,7 +35,7 @@ public class SecurityWiring {
 
     @Bean
     SessionTokenSettings sessionTokenSettings(ConciergeProperties properties) {
-        return SessionTokenSettings.of(SessionSecret.resolve(properties.security().jwtSecret(), properties.embedded(),
+        return SessionTokenSettings.withSecret(SessionSecret.resolve(properties.security().jwtSecret(), properties.embedded(),
                 properties.dataDir()));
     }
 

@@ -59,6 +59,10 @@ public final class AccountTestServices {
         TenantAdministrationService administration =
                 new TenantAdministrationService(tenants, changed -> { }, events, clock);
         context.registerBean(Clock.class, () -> clock);
+        // For configurations that make their own token port; the services here use the in-memory one.
+        context.registerBean(dev.concierge.adapter.web.security.SessionTokenSettings.class,
+                () -> dev.concierge.adapter.web.security.SessionTokenSettings.withSecret(
+                        dev.concierge.adapter.web.security.SessionTokenSettings.randomSecret()));
         context.registerBean(LogInUseCase.class,
                 () -> new LogInService(tenants, hasher, tokens, protection, events, admin, clock));
         context.registerBean(AuthenticateUseCase.class, () -> new AuthenticateService(tokens, tenants, admin, clock));
