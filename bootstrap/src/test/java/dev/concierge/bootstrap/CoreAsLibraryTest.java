@@ -7,7 +7,13 @@ import dev.concierge.application.port.in.LoadWidgetUseCase;
 import dev.concierge.application.port.in.PublishedWidget;
 import dev.concierge.application.port.in.SignUpCommand;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
-import dev.concierge.application.service.ConfirmTenantService;
+import dev.concierge.application.service.SignInLimits;
+import dev.concierge.application.service.SignInProtection;
+import dev.concierge.application.service.TenantAdministrationService;
+import dev.concierge.application.testing.InMemoryAttemptCounters;
+import dev.concierge.application.testing.RecordingSecurityEvents;
+import dev.concierge.application.port.in.ClientAddress;
+import java.util.Optional;
 import dev.concierge.application.service.LoadWidgetService;
 import dev.concierge.application.service.SignUpTenantService;
 import dev.concierge.application.service.TenantChanges;
@@ -27,13 +33,17 @@ class CoreAsLibraryTest {
     @Test
     void signUpConfirmAndLoadTheWidgetWithoutAnyFramework() {
         InMemoryTenants tenants = new InMemoryTenants();
-        SignUpTenantUseCase signUp = new SignUpTenantService(tenants, new InMemoryPasswordHasher(), Clock.systemUTC());
-        ConfirmTenantUseCase confirm = new ConfirmTenantService(tenants, TenantChanges.NONE);
+        RecordingSecurityEvents events = new RecordingSecurityEvents();
+        SignUpTenantUseCase signUp = new SignUpTenantService(tenants, new InMemoryPasswordHasher(),
+                new SignInProtection(new InMemoryAttemptCounters(), SignInLimits.defaults(), events), events,
+                Optional.empty(), Clock.systemUTC());
+        ConfirmTenantUseCase confirm = new TenantAdministrationService(tenants, TenantChanges.NONE, events,
+                Clock.systemUTC());
         LoadWidgetUseCase loadWidget = new LoadWidgetService(tenants);
 
         Tenant tenant = signUp.signUp(SignUpCommand.of("owner@library.example", "Library42", "Library Cafe",
-                "library-cafe", List.of("https://library.example"))).block();
-        confirm.confirm(tenant.id()).block();
+                "library-cafe", List.of("https://library.example")), ClientAddress.INTERNAL).block();
+        confirm.confirm(tenant.id(), ClientAddress.INTERNAL).block();
         PublishedWidget widget = loadWidget.load(ClientKey.of("library-cafe")).block();
 
         assertThat(widget.tenantId()).isEqualTo(tenant.id());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.adapter.persistence.DatabaseUrl;
 import dev.concierge.adapter.persistence.testing.TestPostgres;
+import dev.concierge.application.port.in.ClientAddress;
 import dev.concierge.application.port.in.ConfirmTenantUseCase;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.domain.tenant.ClientKey;
@@ -34,6 +35,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ExtendWith(TestPostgres.Required.class)
 class PostgresApplicationTest {
 
+    /** Any instance on an external database needs the shared secret; the tests use this one. */
+    static final String TEST_JWT_SECRET = "a-test-secret-that-is-certainly-longer-than-32-bytes";
+
     private static ConfigurableApplicationContext application;
     private static WebTestClient client;
 
@@ -42,7 +46,8 @@ class PostgresApplicationTest {
         TestPostgres postgres = TestPostgres.get();
         postgres.truncateAll();
         application = new SpringApplicationBuilder(ConciergeApplication.class)
-                .properties("DATABASE_URL=" + originalForm(postgres.databaseUrl()), "server.port=0")
+                .properties("DATABASE_URL=" + originalForm(postgres.databaseUrl()), "server.port=0",
+                        "JWT_SECRET=" + TEST_JWT_SECRET)
                 .run();
         String port = application.getEnvironment().getProperty("local.server.port");
         client = TestClients.onPort(port);
@@ -154,7 +159,7 @@ class PostgresApplicationTest {
 
         assertThat(countTenantRows(key)).as("rows in PostgreSQL itself").isEqualTo(1);
         var tenant = application.getBean(Tenants.class).findByClientKey(ClientKey.of(key)).block();
-        application.getBean(ConfirmTenantUseCase.class).confirm(tenant.id()).block();
+        application.getBean(ConfirmTenantUseCase.class).confirm(tenant.id(), ClientAddress.INTERNAL).block();
 
         client.get().uri("/api/v1/widget/" + key).header(HttpHeaders.ORIGIN, "https://pg-shop.example").exchange()
                 .expectStatus().isOk()

@@ -1,5 +1,6 @@
 package dev.concierge.bootstrap;
 
+import dev.concierge.application.port.in.ClientAddress;
 import dev.concierge.application.port.in.ConfirmTenantUseCase;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.domain.tenant.ClientKey;
@@ -43,7 +44,7 @@ class WidgetConfigCacheTest {
                 .expectStatus().isCreated();
         client().get().uri("/api/v1/widget/" + key).exchange().expectStatus().isNotFound();
 
-        confirm.confirm(tenants.findByClientKey(ClientKey.of(key)).block().id()).block();
+        confirm.confirm(tenants.findByClientKey(ClientKey.of(key)).block().id(), ClientAddress.INTERNAL).block();
 
         client().get().uri("/api/v1/widget/" + key).exchange()
                 .expectStatus().isOk()

@@ -6,7 +6,13 @@ import dev.concierge.application.port.in.ConfirmTenantUseCase;
 import dev.concierge.application.port.in.SignUpCommand;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
 import dev.concierge.application.port.out.Tenants;
-import dev.concierge.application.service.ConfirmTenantService;
+import dev.concierge.application.service.SignInLimits;
+import dev.concierge.application.service.SignInProtection;
+import dev.concierge.application.service.TenantAdministrationService;
+import dev.concierge.application.testing.InMemoryAttemptCounters;
+import dev.concierge.application.testing.RecordingSecurityEvents;
+import dev.concierge.application.port.in.ClientAddress;
+import java.util.Optional;
 import dev.concierge.application.service.SignUpTenantService;
 import dev.concierge.application.service.TenantChanges;
 import dev.concierge.application.testing.InMemoryPasswordHasher;
@@ -31,13 +37,23 @@ import reactor.core.publisher.Mono;
 class DemoTenantSeederTest {
 
     private final InMemoryTenants tenants = new InMemoryTenants();
-    private final SignUpTenantUseCase signUp =
-            new SignUpTenantService(tenants, new InMemoryPasswordHasher(), Clock.systemUTC());
-    private final ConfirmTenantUseCase confirm = new ConfirmTenantService(tenants, TenantChanges.NONE);
+    private final SignUpTenantUseCase signUp = signUp(tenants);
+    private final ConfirmTenantUseCase confirm = administration(tenants);
+
+    private static SignUpTenantUseCase signUp(Tenants store) {
+        RecordingSecurityEvents events = new RecordingSecurityEvents();
+        return new SignUpTenantService(store, new InMemoryPasswordHasher(),
+                new SignInProtection(new InMemoryAttemptCounters(), SignInLimits.defaults(), events), events,
+                Optional.empty(), Clock.systemUTC());
+    }
+
+    private static ConfirmTenantUseCase administration(Tenants store) {
+        return new TenantAdministrationService(store, TenantChanges.NONE, new RecordingSecurityEvents(),
+                Clock.systemUTC());
+    }
 
     private DemoTenantSeeder seeder(Tenants store, String... origins) {
-        return new DemoTenantSeeder(store, new SignUpTenantService(store, new InMemoryPasswordHasher(),
-                Clock.systemUTC()), new ConfirmTenantService(store, TenantChanges.NONE),
+        return new DemoTenantSeeder(store, signUp(store), administration(store),
                 new ConciergeProperties.Demo(true, List.of(origins)), new MockEnvironment());
     }
 
@@ -93,7 +109,7 @@ class DemoTenantSeederTest {
     @Test
     void demoLeftPendingByAnInterruptedStartIsConfirmed() {
         signUp.signUp(SignUpCommand.of("demo@example.com", "Pending42x", "Concierge Demo Shop", "demo",
-                List.of("http://localhost:8080"))).block();
+                List.of("http://localhost:8080")), ClientAddress.INTERNAL).block();
 
         seeder().seed(9090).block();
 

@@ -58,9 +58,12 @@ public class StartupFailureTest {
                 .orElse(null);
     }
 
+    /** The secret an instance on an external database needs. */
+    private static final String SECRET = "JWT_SECRET=a-test-secret-that-is-certainly-longer-than-32-bytes";
+
     private static Throwable start(String... properties) {
         return catchThrowable(() -> new SpringApplicationBuilder(ConciergeApplication.class)
-                .properties(QUIET).properties(properties).run().close());
+                .properties(QUIET).properties(SECRET).properties(properties).run().close());
     }
 
     @Test
@@ -133,5 +136,54 @@ public class StartupFailureTest {
                 .isEqualTo("r2dbc:postgresql://db:5432/shop");
         assertThat(DatabaseUnreachableFailureAnalyzer.describe("jdbc:h2:file:/srv/data/concierge;PASSWORD=x"))
                 .isEqualTo("jdbc:h2:file:/srv/data/concierge");
+    }
+
+    /** An H2 database named by explicit URLs: not the embedded defaults, so secrets must be configured. */
+    private static String[] externalH2(String name, String... more) {
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(
+                "spring.r2dbc.url=r2dbc:h2:mem:///" + name + ";DB_CLOSE_DELAY=-1",
+                "spring.flyway.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1"));
+        all.addAll(java.util.List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    private static Throwable startWithout(String... properties) {
+        return catchThrowable(() -> new SpringApplicationBuilder(ConciergeApplication.class)
+                .properties(QUIET).properties(properties).run().close());
+    }
+
+    @Test
+    void anExternalDatabaseWithoutAJwtSecretIsRefused() {
+        Throwable failure = startWithout(externalH2("nosecret"));
+
+        assertThat(rootCause(failure)).isInstanceOf(ConfigurationProblemException.class)
+                .hasMessageContaining("JWT_SECRET is not set");
+        assertThat(((ConfigurationProblemException) rootCause(failure)).action()).contains("at least 32");
+    }
+
+    @Test
+    void aJwtSecretShorterThan32BytesIsRefusedWithoutPrintingIt() {
+        Throwable failure = startWithout(externalH2("shortsecret", "JWT_SECRET=only-31-bytes-long-secret-value"));
+
+        assertThat(rootCause(failure)).isInstanceOf(ConfigurationProblemException.class)
+                .hasMessageContaining("31 bytes")
+                .hasMessageNotContaining("only-31-bytes-long-secret-value");
+    }
+
+    @Test
+    void aWeakAdminPasswordIsRefusedOutsideTheEmbeddedDefaults() {
+        Throwable failure = start(externalH2("weakadmin", "ADMIN_PASSWORD=Admin123"));
+
+        assertThat(rootCause(failure)).isInstanceOf(ConfigurationProblemException.class)
+                .hasMessageContaining("ADMIN_PASSWORD is too weak")
+                .hasMessageNotContaining("Admin123");
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof ConfigurationProblemException)) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }
