@@ -97,4 +97,33 @@ class ProblemJsonExceptionHandlerTest {
         assertThat(EnumSet.allOf(ProblemType.class)).extracting(ProblemType::type).doesNotHaveDuplicates()
                 .allSatisfy(uri -> assertThat(uri.toString()).startsWith("urn:concierge:problem:"));
     }
+
+    @Test
+    void tooManyAttemptsSaysHowManyWholeSecondsToWaitRoundedUp() {
+        Problem problem = ProblemJsonExceptionHandler.toProblem(
+                new dev.concierge.domain.account.TooManyAttemptsException(java.time.Duration.ofMillis(29_001)));
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(problem.headers().getFirst("Retry-After")).isEqualTo("30");
+        assertThat(ProblemJsonExceptionHandler.wholeSeconds(java.time.Duration.ZERO)).isEqualTo(1);
+    }
+
+    @Test
+    void aFullHashingPoolIsABusyAnswerWithRetryAfter() {
+        Problem problem = ProblemJsonExceptionHandler.toProblem(
+                new java.util.concurrent.RejectedExecutionException("pool full"));
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(problem.headers().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(problem.detail()).doesNotContain("pool");
+    }
+
+    @Test
+    void anUnauthenticatedAnswerNamesTheBearerScheme() {
+        Problem problem = ProblemJsonExceptionHandler.toProblem(
+                new dev.concierge.domain.account.SessionRejectedException());
+
+        assertThat(problem.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(problem.headers().getFirst("WWW-Authenticate")).isEqualTo("Bearer realm=\"concierge\"");
+    }
 }
