@@ -1,7 +1,9 @@
 package dev.concierge.adapter.persistence;
 
+import dev.concierge.adapter.persistence.attempt.R2dbcAttemptCounters;
 import dev.concierge.adapter.persistence.tenant.R2dbcTenants;
 import dev.concierge.adapter.persistence.transaction.R2dbcTransactions;
+import dev.concierge.application.port.out.AttemptCounters;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.port.out.Transactions;
 import io.r2dbc.spi.ConnectionFactory;
@@ -22,6 +24,11 @@ public class PersistenceConfiguration {
     @Bean
     public Tenants tenants(ConnectionFactory connectionFactory, ObjectProvider<Clock> clock) {
         return R2dbcTenants.using(connectionFactory, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    public AttemptCounters attemptCounters(ConnectionFactory connectionFactory) {
+        return R2dbcAttemptCounters.using(connectionFactory);
     }
 
     @Bean

@@ -3,14 +3,18 @@ package dev.concierge.adapter.persistence;
 import static dev.concierge.domain.tenant.TenantFixtures.activeTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concierge.adapter.persistence.attempt.R2dbcAttemptCounters;
 import dev.concierge.adapter.persistence.tenant.R2dbcTenants;
 import dev.concierge.adapter.persistence.testing.TestH2;
+import dev.concierge.application.port.out.AttemptCounters;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.port.out.Transactions;
+import dev.concierge.domain.account.Attempts;
 import dev.concierge.domain.tenant.Tenant;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,5 +63,23 @@ class PersistenceConfigurationTest {
                 .expectError(IllegalStateException.class).verify(TIMEOUT);
 
         StepVerifier.create(tenants.findById(tenant.id())).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void exposesAttemptCountersThatTakePartInTheTransactionsOfTheTransactionsBean() {
+        AttemptCounters counters = context.getBean(AttemptCounters.class);
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        Instant later = now.plusSeconds(60);
+
+        StepVerifier.create(context.getBean(Transactions.class)
+                        .inTransaction(counters.increment("rolled-back", now, later)
+                                .then(Mono.error(new IllegalStateException("rolled back")))))
+                .expectError(IllegalStateException.class).verify(TIMEOUT);
+        counters.increment("kept", now, later).block(TIMEOUT);
+
+        AttemptCounters readDirectly = R2dbcAttemptCounters.using(h2.connectionFactory());
+        StepVerifier.create(readDirectly.find("rolled-back", now)).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(readDirectly.find("kept", now)).expectNext(new Attempts(1, now)).expectComplete()
+                .verify(TIMEOUT);
     }
 }

@@ -10,11 +10,13 @@ import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.port.out.Transactions;
 import dev.concierge.domain.tenant.ClientKey;
 import dev.concierge.domain.tenant.ClientKeyTakenException;
+import dev.concierge.domain.tenant.EmailAddress;
 import dev.concierge.domain.tenant.OwnerEmailTakenException;
 import dev.concierge.domain.tenant.Tenant;
 import dev.concierge.domain.tenant.TenantChangedConcurrentlyException;
 import dev.concierge.domain.tenant.TenantId;
 import dev.concierge.domain.tenant.TenantNotFoundException;
+import dev.concierge.domain.tenant.TenantStatus;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.util.List;
@@ -23,19 +25,21 @@ import java.util.function.Function;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.r2dbc.convert.R2dbcConverter;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
+import org.springframework.data.relational.core.query.Query;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * {@link Tenants} in a relational database (PostgreSQL or H2) through R2DBC. Rows are mapped by Spring Data
- * ({@link TenantRow}, {@link AllowedOriginRow}); the one query Spring Data cannot express, reading a tenant with its
+ * ({@link TenantRow}, {@link AllowedOriginRow}); the one query Spring Data cannot express, reading tenants with their
  * origins, is explicit SQL.
  *
  * <p>Uniqueness of client keys and owner e-mails is left to the database's unique constraints, so concurrent
  * sign-ups on several instances cannot both win; a violation is recognised by the constraint's name. Each write runs
  * in a transaction of its own, or in a savepoint of a surrounding one, so a tenant is never stored without its
- * origins. A tenant and its origins are read with one joined query: one round trip, and one consistent snapshot even
- * while an update replaces the origins.
+ * origins. A tenant and its origins, or a page of tenants and theirs, are read with one joined query: one round trip,
+ * and one consistent snapshot even while an update replaces the origins.
  *
  * <p>The table's {@code updated_at} column is set from the clock on every update; the domain does not see it.
  */
@@ -45,8 +49,16 @@ public final class R2dbcTenants implements Tenants {
     static final String OWNER_EMAIL_CONSTRAINT = "uq_tenant_owner_email";
     private static final List<String> UNIQUE_CONSTRAINTS = List.of(CLIENT_KEY_CONSTRAINT, OWNER_EMAIL_CONSTRAINT);
 
-    private static final String SELECT_WITH_ORIGINS = "SELECT t.*, o.origin AS allowed_origin FROM tenant t"
-            + " LEFT JOIN tenant_allowed_origin o ON o.tenant_id = t.id WHERE %s ORDER BY o.position";
+    /**
+     * The tenants that the query in place of {@code %s} selects from the tenant table, newest first, each with its
+     * origins: one row an origin (or one row with a {@code null} origin), a tenant's rows together and in order.
+     */
+    private static final String SELECT_WITH_ORIGINS = "SELECT t.*, o.origin AS allowed_origin FROM (%s) t"
+            + " LEFT JOIN tenant_allowed_origin o ON o.tenant_id = t.id ORDER BY t.created_at DESC, t.id, o.position";
+    /** A page is chosen among the tenants alone, so that their origins never count against the limit. */
+    private static final String PAGE = "SELECT * FROM tenant %s ORDER BY created_at DESC, id"
+            + " LIMIT :limit OFFSET :offset";
+    private static final int MAX_PAGE_SIZE = 1_000;
 
     private final R2dbcEntityTemplate template;
     private final Transactions transactions;
@@ -101,23 +113,56 @@ public final class R2dbcTenants implements Tenants {
 
     @Override
     public Mono<Tenant> findById(TenantId id) {
-        return findOne("t.id = :key", id.value());
+        return findOne("id", id.value());
     }
 
     @Override
     public Mono<Tenant> findByClientKey(ClientKey clientKey) {
-        return findOne("t.client_key = :key", clientKey.value());
+        return findOne("client_key", clientKey.value());
     }
 
-    private Mono<Tenant> findOne(String condition, Object key) {
+    @Override
+    public Mono<Tenant> findByOwnerEmail(EmailAddress email) {
+        return findOne("owner_email", email.value());
+    }
+
+    @Override
+    public Flux<Tenant> list(TenantStatus status, long offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE_SIZE) {
+            return Flux.error(new IllegalArgumentException("offset must be at least 0 and limit 1 to " + MAX_PAGE_SIZE
+                    + ", were " + offset + " and " + limit));
+        }
+        // The page and its origins in one statement: one round trip and one snapshot, as for a single tenant.
+        DatabaseClient.GenericExecuteSpec statement = template.getDatabaseClient()
+                .sql(SELECT_WITH_ORIGINS.formatted(PAGE.formatted(status == null ? "" : "WHERE status = :status")))
+                .bind("limit", limit)
+                .bind("offset", offset);
+        return select(status == null ? statement : statement.bind("status", status.name()));
+    }
+
+    @Override
+    public Mono<Long> count(TenantStatus status) {
+        return template.count(status == null ? Query.empty() : query(where("status").is(status.name())),
+                TenantRow.class);
+    }
+
+    /** The tenant whose unique {@code column} holds {@code key}. */
+    private Mono<Tenant> findOne(String column, Object key) {
+        return select(template.getDatabaseClient()
+                .sql(SELECT_WITH_ORIGINS.formatted("SELECT * FROM tenant WHERE " + column + " = :key"))
+                .bind("key", key))
+                .next();
+    }
+
+    /** Runs a query of {@link #SELECT_WITH_ORIGINS}: its rows come tenant by tenant, each tenant's origins in order. */
+    private Flux<Tenant> select(DatabaseClient.GenericExecuteSpec statement) {
         R2dbcConverter converter = template.getConverter();
-        return template.getDatabaseClient().sql(SELECT_WITH_ORIGINS.formatted(condition))
-                .bind("key", key)
+        return statement
                 .map((row, metadata) -> new JoinedRow(converter.read(TenantRow.class, row, metadata),
                         row.get("allowed_origin", String.class)))
                 .all()
-                .collectList()
-                .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.just(JoinedRow.toDomain(rows)));
+                .bufferUntilChanged(joined -> joined.tenant().id())
+                .map(JoinedRow::toDomain);
     }
 
     /** One statement an origin, in order, within the caller's transaction. */

@@ -5,6 +5,7 @@ import static dev.concierge.domain.tenant.TenantFixtures.pendingTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.adapter.persistence.transaction.R2dbcTransactions;
+import dev.concierge.application.port.out.AttemptCounters;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.testing.TenantsContractTest;
 import dev.concierge.domain.tenant.AllowedOrigins;
@@ -49,9 +50,9 @@ import reactor.test.StepVerifier;
 import reactor.util.retry.Retry;
 
 /**
- * The {@link Tenants} contract plus what is specific to storing tenants in a database: column sizes, atomic writes,
- * instants, the {@code updated_at} stamp and running on non-blocking threads. Subclasses provide a migrated, empty
- * database.
+ * The {@link Tenants} contract plus what is specific to storing tenants in a database: column sizes (of every table),
+ * check constraints, atomic writes, instants, the {@code updated_at} stamp and running on non-blocking threads.
+ * Subclasses provide a migrated, empty database.
  */
 abstract class R2dbcTenantsTestBase extends TenantsContractTest {
 
@@ -210,6 +211,24 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
     }
 
     @Test
+    void checkConstraintRefusesASuspensionReasonWithoutASuspensionAndASuspensionWithoutOne() {
+        Tenant active = activeTenant().build();
+        Tenant suspended = activeTenant().build().suspend("Unpaid");
+        tenants().add(active).block(TIMEOUT);
+        tenants().add(suspended).block(TIMEOUT);
+
+        for (Tenant tenant : List.of(active, suspended)) {
+            StepVerifier.create(DatabaseClient.create(connectionFactory())
+                            .sql("UPDATE tenant SET suspension_reason = CASE WHEN suspension_reason IS NULL"
+                                    + " THEN 'Unpaid' END WHERE id = :id")
+                            .bind("id", tenant.id().value())
+                            .fetch().rowsUpdated())
+                    .expectError(DataIntegrityViolationException.class).verify(TIMEOUT);
+            StepVerifier.create(tenants().findById(tenant.id())).expectNext(tenant).expectComplete().verify(TIMEOUT);
+        }
+    }
+
+    @Test
     void everyTextColumnIsExactlyAsLongAsTheDomainAllows() {
         Map<String, Integer> columns = textColumnSizes();
 
@@ -237,7 +256,9 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
                 Map.entry("tenant.text_color", HexColor.MAX_LENGTH),
                 Map.entry("tenant.system_prompt", AssistantSettings.MAX_PROMPT_LENGTH),
                 Map.entry("tenant.model", AssistantSettings.MAX_MODEL_LENGTH),
-                Map.entry("tenant_allowed_origin.origin", Origin.MAX_LENGTH)));
+                Map.entry("tenant.suspension_reason", Tenant.MAX_SUSPENSION_REASON_LENGTH),
+                Map.entry("tenant_allowed_origin.origin", Origin.MAX_LENGTH),
+                Map.entry("attempt_counter.counter_key", AttemptCounters.MAX_KEY_LENGTH)));
     }
 
     @Test
@@ -297,13 +318,16 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
         }
     }
 
-    /** The declared length of every {@code varchar} column of the tenant tables, by {@code table.column}. */
+    /**
+     * The declared length of every {@code varchar} column of every table but Flyway's, by {@code table.column}: a new
+     * table's text columns must be named in {@link #everyTextColumnIsExactlyAsLongAsTheDomainAllows()} too.
+     */
     private Map<String, Integer> textColumnSizes() {
         return DatabaseClient.create(connectionFactory())
                 .sql("SELECT lower(table_name) AS table_name, lower(column_name) AS column_name,"
                         + " CAST(character_maximum_length AS integer) AS max_length FROM information_schema.columns"
                         + " WHERE lower(table_schema) = lower(current_schema)"
-                        + " AND lower(table_name) IN ('tenant', 'tenant_allowed_origin')"
+                        + " AND lower(table_name) <> 'flyway_schema_history'"
                         + " AND lower(data_type) = 'character varying'")
                 .map(row -> Map.entry(row.get("table_name", String.class) + "." + row.get("column_name", String.class),
                         row.get("max_length", Integer.class)))

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -41,9 +42,23 @@ public final class TestH2 implements BeforeEachCallback {
 
     /** A new database with the migrations applied. */
     public static TestH2 migrated() {
-        TestH2 h2 = new TestH2("concierge_" + UUID.randomUUID().toString().replace("-", ""));
+        TestH2 h2 = new TestH2(uniqueName());
         h2.migrate();
         return h2;
+    }
+
+    /**
+     * A new database with the migrations up to and including {@code version} applied, for a test of the later ones;
+     * {@link #migrate()} applies those. Not emptied before each test: create one per test instead.
+     */
+    public static TestH2 migratedTo(String version) {
+        TestH2 h2 = new TestH2(uniqueName());
+        h2.flyway(MigrationVersion.fromVersion(version)).migrate();
+        return h2;
+    }
+
+    private static String uniqueName() {
+        return "concierge_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     public String r2dbcUrl() {
@@ -61,11 +76,15 @@ public final class TestH2 implements BeforeEachCallback {
 
     /** Applies the common and the H2 migrations; does nothing for migrations already applied. */
     public void migrate() {
-        Flyway.configure()
+        flyway(MigrationVersion.LATEST).migrate();
+    }
+
+    private Flyway flyway(MigrationVersion target) {
+        return Flyway.configure()
                 .dataSource(jdbcUrl(), USERNAME, PASSWORD)
                 .locations(Migrations.locations("h2"))
-                .load()
-                .migrate();
+                .target(target)
+                .load();
     }
 
     /** Empties the tables before each test, when registered as an extension. */

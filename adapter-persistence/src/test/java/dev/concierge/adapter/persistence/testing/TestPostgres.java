@@ -1,6 +1,7 @@
 package dev.concierge.adapter.persistence.testing;
 
 import dev.concierge.adapter.persistence.DatabaseUrl;
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -13,7 +14,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -62,10 +66,7 @@ public final class TestPostgres {
         }
         this.url = url;
         this.source = source;
-        this.connectionFactory = ConnectionFactories.get(ConnectionFactoryOptions.parse(url.r2dbcUrl()).mutate()
-                .option(ConnectionFactoryOptions.USER, username())
-                .option(ConnectionFactoryOptions.PASSWORD, password())
-                .build());
+        this.connectionFactory = connectionFactory(null);
     }
 
     /**
@@ -164,13 +165,19 @@ public final class TestPostgres {
     /** Applies the common and the PostgreSQL migrations, once per JVM. */
     public synchronized void migrate() {
         if (!migrated) {
-            Flyway.configure()
-                    .dataSource(jdbcUrl(), username(), password())
-                    .locations(Migrations.locations("postgresql"))
-                    .load()
-                    .migrate();
+            flyway(null, MigrationVersion.LATEST).migrate();
             migrated = true;
         }
+    }
+
+    /**
+     * A new, empty schema of its own on this server, for a test that migrates a database step by step (an upgrade
+     * test). Close it to drop it with everything in it.
+     */
+    public Schema newSchema() {
+        String name = "test_" + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE SCHEMA " + name);
+        return new Schema(name);
     }
 
     /** Empties every table of the current schema except Flyway's history, in one {@code TRUNCATE ... CASCADE}. */
@@ -195,6 +202,69 @@ public final class TestPostgres {
     @Override
     public String toString() {
         return "TestPostgres[" + source + ", " + url + "]";
+    }
+
+    /** Connects with the credentials set, to {@code schema}, or to the URL's schema if it is {@code null}. */
+    private ConnectionFactory connectionFactory(String schema) {
+        ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions.parse(url.r2dbcUrl()).mutate()
+                .option(ConnectionFactoryOptions.USER, username())
+                .option(ConnectionFactoryOptions.PASSWORD, password());
+        if (schema != null) {
+            options.option(PostgresqlConnectionFactoryProvider.CURRENT_SCHEMA, schema);
+        }
+        return ConnectionFactories.get(options.build());
+    }
+
+    /** The common and the PostgreSQL migrations, in {@code schema}, or in the URL's schema if it is {@code null}. */
+    private Flyway flyway(String schema, MigrationVersion target) {
+        FluentConfiguration configuration = Flyway.configure()
+                .dataSource(jdbcUrl(), username(), password())
+                .locations(Migrations.locations("postgresql"))
+                .target(target);
+        return (schema == null ? configuration : configuration.schemas(schema)).load();
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), username(), password());
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run " + sql + " on the PostgreSQL test database (" + source
+                    + ")", e);
+        }
+    }
+
+    /** A schema of its own on the server, see {@link #newSchema()}. */
+    public final class Schema implements AutoCloseable {
+
+        private final String name;
+        private final ConnectionFactory schemaConnectionFactory;
+
+        private Schema(String name) {
+            this.name = name;
+            this.schemaConnectionFactory = TestPostgres.this.connectionFactory(name);
+        }
+
+        /** Connects to this schema; not pooled. */
+        public ConnectionFactory connectionFactory() {
+            return schemaConnectionFactory;
+        }
+
+        /** Applies the migrations up to and including {@code version} to this schema. */
+        public void migrateTo(String version) {
+            flyway(name, MigrationVersion.fromVersion(version)).migrate();
+        }
+
+        /** Applies the remaining migrations to this schema. */
+        public void migrate() {
+            flyway(name, MigrationVersion.LATEST).migrate();
+        }
+
+        /** Drops the schema with everything in it. */
+        @Override
+        public void close() {
+            execute("DROP SCHEMA " + name + " CASCADE");
+        }
     }
 
     /**
