@@ -59,7 +59,10 @@ class AccountsApplicationTest {
                         "--concierge.security.bcrypt-strength=4",
                         "--concierge.security.logins-per-address-per-minute=10000",
                         "--concierge.security.address-free-failures=10000",
-                        "--concierge.security.sign-ups-per-address-per-hour=10000");
+                        "--concierge.security.sign-ups-per-address-per-hour=10000",
+                        // The tests log warnings only; the log test needs the security log and all of
+                        // Concierge's own lines, down to debug, to show that none of them leaks a secret.
+                        "--logging.level.concierge.security=INFO", "--logging.level.dev.concierge=DEBUG");
         client = TestClients.onPort(application.getEnvironment().getProperty("local.server.port"));
     }
 

@@ -15,7 +15,7 @@ public final class FirstStartCredentials {
     }
 
     public static void print(String account, String email, String password, String note) {
-        log.warn("""
+        log.info("""
 
 
                 Generated sign-in for the {}: {} / {}

@@ -138,6 +138,21 @@ class DemoTenantSeederTest {
             }
 
             @Override
+            public Mono<Tenant> findByOwnerEmail(dev.concierge.domain.tenant.EmailAddress email) {
+                return tenants.findByOwnerEmail(email);
+            }
+
+            @Override
+            public reactor.core.publisher.Flux<Tenant> list(TenantStatus status, long offset, int limit) {
+                return tenants.list(status, offset, limit);
+            }
+
+            @Override
+            public Mono<Long> count(TenantStatus status) {
+                return tenants.count(status);
+            }
+
+            @Override
             public Mono<Tenant> findByClientKey(ClientKey clientKey) {
                 if (firstLookup.getAndSet(false)) {
                     return seeder().seed(8080).then(Mono.empty());
