@@ -99,11 +99,13 @@ public class AdminTenantsController {
         }
     }
 
+    /** A whole number; one too large for any page is left to the use case's range check. */
     private static int parseNumber(String raw) {
-        try {
-            return Integer.parseInt(raw.strip());
-        } catch (NumberFormatException notANumber) {
+        String digits = raw.strip();
+        if (!digits.matches("-?\\d{1,18}")) {
             throw new InvalidValueException("must be a whole number");
         }
+        long value = Long.parseLong(digits);
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
     }
 }

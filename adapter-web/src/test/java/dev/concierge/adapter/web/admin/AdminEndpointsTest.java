@@ -54,6 +54,9 @@ class AdminEndpointsTest {
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[*].field").value(fields ->
                         assertThat((java.util.List<String>) fields).containsExactly("status", "page"));
+        client.get().uri("/api/v1/admin/tenants?page=99999999999").headers(h -> h.setBearerAuth(admin))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo("must be between 0 and 1000000");
         client.get().uri("/api/v1/admin/tenants?size=1000").headers(h -> h.setBearerAuth(admin))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("size");
