@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,7 +38,7 @@ public final class LogInService implements LogInUseCase {
     private final SecurityEvents events;
     private final Optional<PlatformAdmin> admin;
     private final Clock clock;
-    private final Mono<PasswordHash> standInHash;
+    private final AtomicReference<PasswordHash> standIn = new AtomicReference<>();
 
     /**
      * @param admin the platform admin, or empty when none is configured
@@ -51,7 +52,7 @@ public final class LogInService implements LogInUseCase {
         this.events = events;
         this.admin = admin;
         this.clock = clock;
-        this.standInHash = hasher.hash(PlainPassword.of("Unused-" + UUID.randomUUID() + "-A1")).cache();
+
     }
 
     @Override
@@ -59,9 +60,23 @@ public final class LogInService implements LogInUseCase {
         return Mono.defer(() -> {
             Instant now = clock.instant();
             return protection.admitSignIn(command.email(), command.from(), now)
-                    .then(standInHash)
-                    .flatMap(standIn -> check(command, standIn, now));
+                    .then(standInHash())
+                    .flatMap(standInHash -> check(command, standInHash, now));
         });
+    }
+
+    /**
+     * The hash an unknown e-mail's password is checked against: made once, with the same hasher (so the same cost),
+     * from a random password nobody knows. Kept only once made: a first attempt refused because hashing was busy
+     * leaves it to the next.
+     */
+    private Mono<PasswordHash> standInHash() {
+        PasswordHash made = standIn.get();
+        if (made != null) {
+            return Mono.just(made);
+        }
+        return hasher.hash(PlainPassword.of("Unused-" + UUID.randomUUID() + "-A1"))
+                .map(hash -> standIn.compareAndSet(null, hash) ? hash : standIn.get());
     }
 
     private Mono<SignedIn> check(LogInCommand command, PasswordHash standIn, Instant now) {

@@ -309,6 +309,33 @@ class AccountServicesTest {
                         || line.contains(session.token()));
     }
 
+    @Test
+    void aSignInRefusedWhileHashingIsBusyDoesNotSpoilLaterOnes() {
+        Tenant tenant = owner(activeTenant().build());
+        java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean(true);
+        dev.concierge.application.port.out.PasswordHasher onceBusy = new dev.concierge.application.port.out.PasswordHasher() {
+            @Override
+            public reactor.core.publisher.Mono<PasswordHash> hash(PlainPassword password) {
+                return busy.getAndSet(false)
+                        ? reactor.core.publisher.Mono.error(new java.util.concurrent.RejectedExecutionException())
+                        : hasher.hash(password);
+            }
+
+            @Override
+            public reactor.core.publisher.Mono<Boolean> matches(PasswordCandidate candidate, PasswordHash hash) {
+                return hasher.matches(candidate, hash);
+            }
+        };
+        LogInService service = new LogInService(tenants, onceBusy, tokens, protection, events, admin, clock);
+
+        StepVerifier.create(service.logIn(login(tenant.owner().email().value(), PASSWORD)))
+                .expectError(java.util.concurrent.RejectedExecutionException.class).verify();
+        StepVerifier.create(service.logIn(login(tenant.owner().email().value(), PASSWORD))).expectNextCount(1)
+                .verifyComplete();
+        StepVerifier.create(service.logIn(login("nobody@nowhere.example", PASSWORD)))
+                .expectError(SignInFailedException.class).verify();
+    }
+
     private static Throwable catchError(reactor.core.publisher.Mono<?> mono) {
         try {
             mono.block();
