@@ -12,6 +12,7 @@ import dev.concierge.domain.tenant.EmailAddress;
 import dev.concierge.domain.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,9 +25,13 @@ import reactor.core.publisher.Mono;
  */
 public final class SignInProtection {
 
+    /** How many refused client addresses one instance remembers at most; a few hundred KiB at most. */
+    static final int REMEMBERED_ADDRESSES = 10_000;
+
     private final AttemptCounters counters;
     private final SignInLimits limits;
     private final SecurityEvents events;
+    private final RememberedRefusals refusals = new RememberedRefusals(REMEMBERED_ADDRESSES);
 
     public SignInProtection(AttemptCounters counters, SignInLimits limits, SecurityEvents events) {
         this.counters = counters;
@@ -37,14 +42,22 @@ public final class SignInProtection {
     /**
      * Lets a sign-in attempt through, or refuses it: when the address sent too many sign-ins in the current window,
      * or while the account or the address is locked after failures. A locked account is refused without checking the
-     * password at all, the right one included.
+     * password at all, the right one included. An address this instance already saw refused until a later instant
+     * is refused again without asking the database (see {@link RememberedRefusals}).
      *
      * @return empty when the attempt may go on; errors with {@link TooManyAttemptsException} otherwise
      */
     public Mono<Void> admitSignIn(EmailAddress account, ClientAddress from, Instant now) {
-        return withinRate("login-rate:", limits.loginsPerAddress(), from, now)
-                .then(lockedUntil(accountKey(account), limits.perAccount(), now))
-                .switchIfEmpty(Mono.defer(() -> lockedUntil(addressKey(from), limits.perAddress(), now)))
+        String remembered = "sign-in:" + from.value();
+        Optional<Instant> known = refusals.refusedUntil(remembered, now);
+        if (known.isPresent()) {
+            return Mono.error(new TooManyAttemptsException(Duration.between(now, known.get())));
+        }
+        return withinRate("login-rate:", limits.loginsPerAddress(), from, remembered, now)
+                .then(lockedUntil(addressKey(from), limits.perAddress(), now)
+                        .doOnNext(until -> refusals.remember(remembered, until, now)))
+                // An account lock is not remembered: a password reset lifts it early.
+                .switchIfEmpty(Mono.defer(() -> lockedUntil(accountKey(account), limits.perAccount(), now)))
                 .flatMap(until -> {
                     events.record(new SecurityEvent(SecurityEvent.Type.LOGIN_REFUSED, now, null, from.value(),
                             "locked until " + until));
@@ -85,10 +98,16 @@ public final class SignInProtection {
      * @return empty when it may go on; errors with {@link TooManyAttemptsException} otherwise
      */
     public Mono<Void> admitSignUp(ClientAddress from, Instant now) {
-        return withinRate("sign-up-rate:", limits.signUpsPerAddress(), from, now);
+        String remembered = "sign-up:" + from.value();
+        Optional<Instant> known = refusals.refusedUntil(remembered, now);
+        if (known.isPresent()) {
+            return Mono.error(new TooManyAttemptsException(Duration.between(now, known.get())));
+        }
+        return withinRate("sign-up-rate:", limits.signUpsPerAddress(), from, remembered, now);
     }
 
-    private Mono<Void> withinRate(String prefix, RateLimit limit, ClientAddress from, Instant now) {
+    private Mono<Void> withinRate(String prefix, RateLimit limit, ClientAddress from, String remembered,
+            Instant now) {
         if (from.equals(ClientAddress.INTERNAL)) {
             return Mono.empty();
         }
@@ -102,6 +121,7 @@ public final class SignInProtection {
                         events.record(new SecurityEvent(SecurityEvent.Type.RATE_LIMITED, now, null, from.value(),
                                 prefix.substring(0, prefix.length() - 1)));
                     }
+                    refusals.remember(remembered, windowEnd, now);
                     return Mono.error(new TooManyAttemptsException(Duration.between(now, windowEnd)));
                 });
     }

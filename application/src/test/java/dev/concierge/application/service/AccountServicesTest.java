@@ -183,8 +183,9 @@ class AccountServicesTest {
         CountingHasher counting = new CountingHasher(hasher);
         LogInService service = new LogInService(tenants, counting, tokens, protection, events, admin, clock);
         clock.set(Instant.parse("2026-11-27T10:00:00Z"));
+        Tenant tenant = owner(activeTenant().build());
         for (int i = 0; i < 30; i++) {
-            service.logIn(login("user" + i + "@shops.example", "Secret" + i)).onErrorComplete().block();
+            service.logIn(login(tenant.owner().email().value(), PASSWORD)).block();
         }
         int checks = counting.checks;
 
@@ -194,6 +195,60 @@ class AccountServicesTest {
                 .verify();
         assertThat(counting.checks).isEqualTo(checks);
         assertThat(events.types()).contains(Type.RATE_LIMITED);
+    }
+
+    @Test
+    void anAddressRefusedForTheRestOfTheWindowIsRefusedWithoutAskingTheDatabaseAgain() {
+        java.util.concurrent.atomic.AtomicInteger counterCalls = new java.util.concurrent.atomic.AtomicInteger();
+        InMemoryAttemptCounters store = new InMemoryAttemptCounters();
+        dev.concierge.application.port.out.AttemptCounters counting = new dev.concierge.application.port.out.AttemptCounters() {
+            @Override
+            public reactor.core.publisher.Mono<dev.concierge.domain.account.Attempts> increment(String key,
+                    Instant now, Instant expiresAt) {
+                counterCalls.incrementAndGet();
+                return store.increment(key, now, expiresAt);
+            }
+
+            @Override
+            public reactor.core.publisher.Mono<dev.concierge.domain.account.Attempts> find(String key, Instant now) {
+                counterCalls.incrementAndGet();
+                return store.find(key, now);
+            }
+
+            @Override
+            public reactor.core.publisher.Mono<Void> reset(String key) {
+                counterCalls.incrementAndGet();
+                return store.reset(key);
+            }
+
+            @Override
+            public reactor.core.publisher.Mono<Long> purgeExpired(Instant now) {
+                return store.purgeExpired(now);
+            }
+        };
+        SignInProtection remembering = new SignInProtection(counting, SignInLimits.defaults(), events);
+        LogInService service = new LogInService(tenants, hasher, tokens, remembering, events, admin, clock);
+        clock.set(Instant.parse("2026-11-27T10:00:00Z"));
+        Tenant tenant = owner(activeTenant().build());
+        for (int i = 0; i < 30; i++) {
+            service.logIn(login(tenant.owner().email().value(), PASSWORD)).block();
+        }
+        StepVerifier.create(service.logIn(login(tenant.owner().email().value(), PASSWORD)))
+                .expectError(TooManyAttemptsException.class).verify();
+        int callsUntilRefused = counterCalls.get();
+
+        clock.advance(Duration.ofSeconds(20));
+        for (int i = 0; i < 100; i++) {
+            StepVerifier.create(service.logIn(login("flood@shops.example", "Secret")))
+                    .expectErrorSatisfies(error -> assertThat(((TooManyAttemptsException) error).retryAfter())
+                            .hasValue(Duration.ofSeconds(40)))
+                    .verify();
+        }
+
+        assertThat(counterCalls.get()).isEqualTo(callsUntilRefused);
+        clock.advance(Duration.ofSeconds(40));
+        StepVerifier.create(service.logIn(login("flood@shops.example", "Secret")))
+                .as("the next window admits the address again").expectError(SignInFailedException.class).verify();
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.codec.DecodingException;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,15 +31,35 @@ import tools.jackson.databind.json.JsonMapper;
  * or by routing (unknown path, wrong method), is answered as {@code application/problem+json} per RFC 9457.
  * Unexpected faults are logged with their stack trace and answered without any detail.
  *
+ * <p>Refusals meant to slow a client down (too many attempts, password hashing at capacity) are answered only after
+ * a short hold: an honest client was about to wait that long anyway (the answer's {@code Retry-After} is at least
+ * as long), while a client that fires request after request on a few connections is slowed to one refusal per
+ * connection per hold, which keeps a flood of refusals from crowding out other requests. Holding costs a timer, no
+ * thread.
+ *
  * <p>Ordered ahead of the framework's own error handlers so that none of them ever answers.
  */
 public final class ProblemJsonExceptionHandler implements WebExceptionHandler, Ordered {
+
+    /** How long a refusal meant to slow the client down is held before it is answered. */
+    public static final Duration REFUSAL_HOLD = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonExceptionHandler.class);
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final String TOO_LARGE = "The request body is larger than this endpoint accepts.";
     private static final Problem INTERNAL =
             Problem.of(ProblemType.INTERNAL, "The request could not be completed. Please try again later.");
+
+    private final Duration refusalHold;
+
+    public ProblemJsonExceptionHandler() {
+        this(REFUSAL_HOLD);
+    }
+
+    /** @param refusalHold how long refusals meant to slow the client down are held; zero answers them at once */
+    public ProblemJsonExceptionHandler(Duration refusalHold) {
+        this.refusalHold = refusalHold;
+    }
 
     @Override
     public int getOrder() {
@@ -79,8 +98,14 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         headers.setCacheControl("no-store");
         headers.addAll(problem.headers());
-        DataBuffer buffer = response.bufferFactory().wrap(JSON.writeValueAsBytes(body));
-        return response.writeWith(Mono.just(buffer));
+        byte[] json = JSON.writeValueAsBytes(body);
+        Mono<Void> answer = response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(json)));
+        return slowsTheClientDown(error) && !refusalHold.isZero() ? Mono.delay(refusalHold).then(answer) : answer;
+    }
+
+    private static boolean slowsTheClientDown(Throwable error) {
+        return error instanceof DomainException domain && domain.kind() == DomainException.Kind.TOO_MANY_REQUESTS
+                || hasCause(error, RejectedExecutionException.class);
     }
 
     static Problem toProblem(Throwable error) {

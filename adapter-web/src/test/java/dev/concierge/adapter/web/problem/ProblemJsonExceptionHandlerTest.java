@@ -126,4 +126,32 @@ class ProblemJsonExceptionHandlerTest {
         assertThat(problem.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(problem.headers().getFirst("WWW-Authenticate")).isEqualTo("Bearer realm=\"concierge\"");
     }
+
+    @Test
+    void aRefusalMeantToSlowTheClientDownIsHeldBeforeItIsAnswered() {
+        var exchange = org.springframework.mock.web.server.MockServerWebExchange.from(
+                        org.springframework.mock.http.server.reactive.MockServerHttpRequest.post("/api/v1/auth/login"));
+        ProblemJsonExceptionHandler handler = new ProblemJsonExceptionHandler(java.time.Duration.ofSeconds(1));
+
+        reactor.test.StepVerifier.withVirtualTime(() -> handler.handle(exchange,
+                        new dev.concierge.domain.account.TooManyAttemptsException(java.time.Duration.ofSeconds(30))))
+                .expectSubscription()
+                .expectNoEvent(java.time.Duration.ofMillis(999))
+                .thenAwait(java.time.Duration.ofMillis(1))
+                .verifyComplete();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void otherProblemsAreAnsweredAtOnce() {
+        var exchange = org.springframework.mock.web.server.MockServerWebExchange.from(
+                org.springframework.mock.http.server.reactive.MockServerHttpRequest.post("/api/v1/auth/login"));
+        ProblemJsonExceptionHandler handler = new ProblemJsonExceptionHandler(java.time.Duration.ofSeconds(1));
+
+        reactor.test.StepVerifier.withVirtualTime(() -> handler.handle(exchange,
+                        new dev.concierge.domain.account.SignInFailedException()))
+                .expectSubscription()
+                .verifyComplete();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
 }
