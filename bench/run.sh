@@ -10,6 +10,7 @@
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+START_DIR=$PWD
 ROOT_DIR=$(cd "$BENCH_DIR/.." && pwd)
 JAR="$ROOT_DIR/bootstrap/target/concierge.jar"
 
@@ -30,6 +31,8 @@ PG_HOST=127.0.0.1
 PG_PORT=5432
 PG_USER=postgres
 PG_DB=concierge_bench
+# JWT_SECRET for the postgres target, which refuses to start without one; random for each run, never written down.
+PG_JWT_SECRET=""
 
 # Goals from the product spec; the widget scenario declares its own throughput and latency goals.
 GOAL_READY_S=3
@@ -184,6 +187,10 @@ check_options() {
     [[ $DURATION =~ ^[0-9]+[smh]?$ ]] || die "DURATION must look like 10s, 1m or 30, not '$DURATION'"
     [[ $SETTLE_SECONDS =~ ^[0-9]+$ ]] || die "SETTLE_SECONDS must be a whole number of seconds"
     [[ $BASE_PORT =~ ^[0-9]+$ ]] || die "BASE_PORT must be a port number"
+    local opt
+    for opt in $JAVA_OPTS; do
+        [[ $opt != @* || -f ${opt#@} ]] || die "JAVA_OPTS: no argument file ${opt#@} (relative to $START_DIR)"
+    done
     local target
     for target in $TARGETS; do
         [[ $target == h2 || $target == postgres ]] || die "unknown target '$target' (h2, postgres)"
@@ -222,29 +229,42 @@ load_scenarios() {
 # ---------------------------------------------------------------------------------------------------------------
 # Concierge and nginx.
 
-# start_concierge TARGET: starts the jar, waits for readiness; sets CONCIERGE_PID, CONCIERGE_URL, READY_MS.
+# start_concierge TARGET [SCENARIO [NAME=VALUE...]]: starts the jar on a fresh database, waits for readiness; sets
+# CONCIERGE_PID, CONCIERGE_URL, READY_MS. With SCENARIO, the server of that scenario alone (its own data directory and
+# log, <target>-<scenario>-concierge.log), with the variables given added to its environment.
 start_concierge() {
-    local target=$1 port java_opts=() env_args start now code deadline
+    local target=$1 scenario=${2:-} port java_opts=() env_args start now code deadline tag log_file i
+    shift $(($# < 2 ? $# : 2))
+    tag=$target${scenario:+-$scenario}
+    log_file="$RESULTS_DIR/$tag-concierge.log"
     read -r -a java_opts <<<"$JAVA_OPTS"
+    # Java runs in a directory of its own: an argument file (@bootstrap/jvm.options) is relative to where run.sh was
+    # started.
+    for i in "${!java_opts[@]}"; do
+        if [[ ${java_opts[i]} == @[!/]* ]]; then java_opts[i]="@$START_DIR/${java_opts[i]#@}"; fi
+    done
     free_port port
     CONCIERGE_URL="http://127.0.0.1:$port"
-    env_args=(env -u DATABASE_URL -u CONCIERGE_DEMO_ENABLED -u CONCIERGE_DATA_DIR
+    env_args=(env -u DATABASE_URL -u CONCIERGE_DEMO_ENABLED -u CONCIERGE_DATA_DIR -u JWT_SECRET
         -u SPRING_R2DBC_URL -u SPRING_R2DBC_USERNAME -u SPRING_R2DBC_PASSWORD
         -u SPRING_FLYWAY_URL -u SPRING_FLYWAY_USER -u SPRING_FLYWAY_PASSWORD
         PORT="$port" SERVER_ADDRESS=127.0.0.1)
     case $target in
-        h2) env_args+=(CONCIERGE_DATA_DIR="$WORK_DIR/$target-data") ;;
+        # A fresh data directory: the server generates its own JWT secret there.
+        h2) env_args+=(CONCIERGE_DATA_DIR="$WORK_DIR/$tag-data") ;;
         postgres)
             psql_admin -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" -c "CREATE DATABASE $PG_DB"
             PG_CREATED=true
-            env_args+=(DATABASE_URL="postgresql://$PG_USER@$PG_HOST:$PG_PORT/$PG_DB" CONCIERGE_DEMO_ENABLED=true)
+            env_args+=(DATABASE_URL="postgresql://$PG_USER@$PG_HOST:$PG_PORT/$PG_DB" CONCIERGE_DEMO_ENABLED=true
+                JWT_SECRET="$PG_JWT_SECRET")
             ;;
     esac
-    mkdir -p "$WORK_DIR/$target-cwd"
-    log "$target: starting Concierge on $CONCIERGE_URL${JAVA_OPTS:+ with JAVA_OPTS=$JAVA_OPTS}"
+    env_args+=("$@")
+    mkdir -p "$WORK_DIR/$tag-cwd"
+    log "$tag: starting Concierge on $CONCIERGE_URL${JAVA_OPTS:+ with JAVA_OPTS=$JAVA_OPTS}${*:+ and $*}"
     start=$(date +%s%N)
-    (cd "$WORK_DIR/$target-cwd" && exec "${env_args[@]}" java "${java_opts[@]}" -jar "$WORK_DIR/concierge.jar") \
-        >"$RESULTS_DIR/$target-concierge.log" 2>&1 &
+    (cd "$WORK_DIR/$tag-cwd" && exec "${env_args[@]}" java "${java_opts[@]}" -jar "$WORK_DIR/concierge.jar") \
+        >"$log_file" 2>&1 &
     CONCIERGE_PID=$!
     STARTED_PIDS+=("$CONCIERGE_PID")
     deadline=$((start + READY_TIMEOUT_SECONDS * 1000000000))
@@ -252,12 +272,12 @@ start_concierge() {
         code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$CONCIERGE_URL/actuator/health/readiness" || true)
         now=$(date +%s%N)
         [[ $code == 200 ]] && break
-        alive "$CONCIERGE_PID" || die "$target: Concierge exited before it was ready; see $RESULTS_DIR/$target-concierge.log"
-        ((now < deadline)) || die "$target: Concierge not ready after ${READY_TIMEOUT_SECONDS}s; see $RESULTS_DIR/$target-concierge.log"
+        alive "$CONCIERGE_PID" || die "$tag: Concierge exited before it was ready; see $log_file"
+        ((now < deadline)) || die "$tag: Concierge not ready after ${READY_TIMEOUT_SECONDS}s; see $log_file"
         sleep 0.05
     done
     READY_MS=$(((now - start) / 1000000))
-    log "$target: ready after ${READY_MS} ms"
+    log "$tag: ready after ${READY_MS} ms"
 }
 
 rss_mib() {
@@ -457,26 +477,187 @@ measure_concierge() {
     bench_rounds "$scenario" "" "$goal_p99" "$CONCIERGE_URL$path" "" "$@"
 }
 
+# --- Latency under a background load -----------------------------------------------------------------------------
+
+# The background load starts this long before the measured wrk, so that it is in full swing, and ends a second after.
+LOAD_LEAD_SECONDS=2
+# A pause before each measurement at rest, for the work a previous load left queued to drain.
+LOAD_QUIET_SECONDS=3
+# wrk's --timeout for the load: requests that wait for a busy resource are answers too, not timeouts.
+LOAD_TIMEOUT=10s
+# The warm-up round's measurement at rest lasts this many times DURATION.
+LOAD_WARMUP_TIMES=3
+
+# duration_seconds DURATION: wrk's 10s, 1m, 1h or 30 in seconds.
+duration_seconds() {
+    case $1 in
+        *s) echo "${1%s}" ;;
+        *m) echo $((${1%m} * 60)) ;;
+        *h) echo $((${1%h} * 3600)) ;;
+        *) echo "$1" ;;
+    esac
+}
+
+# cpu_ticks PID: the user and system CPU time PID has used so far, in clock ticks; 0 when it is gone.
+cpu_ticks() {
+    { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null; } || echo 0
+}
+
+# machine_ticks: the whole machine's busy and total CPU time so far, in clock ticks.
+machine_ticks() {
+    awk '$1 == "cpu" { t = 0; for (i = 2; i <= 9; i++) t += $i; print t - $5 - $6, t }' /proc/stat
+}
+
+# Socket errors of a wrk output (connect, read, write, timeout): the non-2xx answers of a load are expected.
+wrk_socket_errors() {
+    awk '/Socket errors:/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$1"
+}
+
+# measure_under_load SCENARIO PATH GOAL_TIMES LOAD_CONNECTIONS LOAD_PATH [LOAD WRK ARGS...]
+# The p99 of GET PATH with the usual wrk parameters, first at rest, then while a second wrk with LOAD_CONNECTIONS
+# connections runs against LOAD_PATH (a POST: pass its script with -s), in a warm-up round and ROUNDS counted rounds;
+# records the medians in load.tsv, with the goal that p99 under load / p99 at rest is at most GOAL_TIMES. A line
+# "Statuses: 401=3 429=120 ..." that the load's script prints in done() goes into the table, summed over the rounds.
+measure_under_load() {
+    local scenario=$1 path=$2 goal=$3 load_conn=$4 load_path=$5
+    shift 5
+    ((load_conn >= THREADS)) || die "$scenario: the load needs at least THREADS ($THREADS) connections"
+    local url="$CONCIERGE_URL$path" load_url="$CONCIERGE_URL$load_path" load_seconds round label
+    local rest_errors=0 under_errors=0 seconds
+    local rest_out under_out load_out load_pid rest_p99 under_p99 rest_rps under_rps load_rps line hz
+    local jvm0 jvm1 wrk0 wrk1 busy0 total0 busy1 total1 window cores jvm_cpu wrk_cpu machine_cpu
+    local statuses="" load_errors=0
+    local all_rest_p99=() all_under_p99=() all_ratio=() all_rest_rps=() all_under_rps=() all_load_rps=()
+    local all_jvm=() all_wrk=() all_machine=()
+    seconds=$(duration_seconds "$DURATION")
+    load_seconds=$((LOAD_LEAD_SECONDS + seconds + 1))
+    hz=$(getconf CLK_TCK)
+    cores=$(nproc)
+    log "$TARGET $scenario: GET $path at rest, then under $load_conn connections on $load_path"
+    for ((round = 0; round <= ROUNDS; round++)); do
+        if ((round == 0)); then label=warmup; else label="round$round"; fi
+        rest_out="$RESULTS_DIR/$TARGET-$scenario-rest-$label.txt"
+        under_out="$RESULTS_DIR/$TARGET-$scenario-underload-$label.txt"
+        load_out="$RESULTS_DIR/$TARGET-$scenario-load-$label.txt"
+        sleep "$LOAD_QUIET_SECONDS"
+        if ((round == 0)); then
+            # A scenario of its own server meets a cold JVM: warm the measured GET up longer than one DURATION.
+            DURATION="$((LOAD_WARMUP_TIMES * seconds))s" run_wrk "$rest_out" "$url"
+        else
+            run_wrk "$rest_out" "$url"
+        fi
+        wrk -t"$THREADS" -c"$load_conn" -d"${load_seconds}s" --timeout "$LOAD_TIMEOUT" "$@" "$load_url" \
+            >"$load_out" 2>&1 &
+        load_pid=$!
+        STARTED_PIDS+=("$load_pid")
+        sleep "$LOAD_LEAD_SECONDS"
+        alive "$load_pid" || die "the load on $load_url ended early; see $load_out"
+        jvm0=$(cpu_ticks "$CONCIERGE_PID")
+        wrk0=$(cpu_ticks "$load_pid")
+        read -r busy0 total0 < <(machine_ticks)
+        run_wrk "$under_out" "$url"
+        jvm1=$(cpu_ticks "$CONCIERGE_PID")
+        wrk1=$(cpu_ticks "$load_pid")
+        read -r busy1 total1 < <(machine_ticks)
+        if ! wait "$load_pid"; then
+            forget_pid "$load_pid"
+            die "wrk failed on $load_url; see $load_out"
+        fi
+        forget_pid "$load_pid"
+        rest_p99=$(wrk_p99_ms "$rest_out")
+        under_p99=$(wrk_p99_ms "$under_out")
+        rest_rps=$(wrk_rps "$rest_out")
+        under_rps=$(wrk_rps "$under_out")
+        load_rps=$(wrk_rps "$load_out")
+        [[ -n $rest_p99 && -n $under_p99 && -n $load_rps ]] ||
+            die "could not read the figures from $rest_out, $under_out or $load_out"
+        # CPU during the measurement under load, in % of one core; the machine's in % of all its cores.
+        window=$((total1 - total0 > 0 ? total1 - total0 : 1))
+        jvm_cpu=$(calc "($jvm1 - $jvm0) * 100 * $cores / $window")
+        wrk_cpu=$(calc "($wrk1 - $wrk0) * 100 * $cores / $window")
+        machine_cpu=$(calc "($busy1 - $busy0) * 100 / $window")
+        line="$TARGET $scenario $label: p99 at rest $rest_p99 ms ($rest_rps req/s), under load $under_p99 ms"
+        line+=" ($under_rps req/s); load $load_rps req/s, $(sed -n 's/^Statuses: //p' "$load_out")"
+        line+="; CPU under load: Concierge $(printf '%.0f' "$jvm_cpu") %, load wrk $(printf '%.0f' "$wrk_cpu") %,"
+        line+=" machine $(printf '%.0f' "$machine_cpu") % of $cores cores"
+        log "$line"
+        printf 'CPU during the measurement under load (%s ticks/s): Concierge %s %% of a core, load wrk %s %%, machine %s %% of %s cores\n' \
+            "$hz" "$jvm_cpu" "$wrk_cpu" "$machine_cpu" "$cores" >>"$under_out"
+        ((round == 0)) && continue
+        rest_errors=$((rest_errors + $(wrk_errors "$rest_out")))
+        under_errors=$((under_errors + $(wrk_errors "$under_out")))
+        load_errors=$((load_errors + $(wrk_socket_errors "$load_out")))
+        statuses+=" $(sed -n 's/^Statuses: //p' "$load_out")"
+        all_rest_p99+=("$rest_p99")
+        all_under_p99+=("$under_p99")
+        all_ratio+=("$(calc "$under_p99 / $rest_p99")")
+        all_rest_rps+=("$rest_rps")
+        all_under_rps+=("$under_rps")
+        all_load_rps+=("$load_rps")
+        all_jvm+=("$jvm_cpu")
+        all_wrk+=("$wrk_cpu")
+        all_machine+=("$machine_cpu")
+    done
+    # 401=3 429=120 401=2 ... summed by status.
+    # shellcheck disable=SC2086 # split into one status=count a line
+    statuses=$(printf '%s\n' $statuses | awk -F= 'NF == 2 { n[$1] += $2 } END { for (s in n) print s "=" n[s] }' |
+        sort -n | paste -sd ' ' -)
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$TARGET" "$scenario" \
+        "$(median "${all_rest_p99[@]}")" "$(median "${all_under_p99[@]}")" "$(median "${all_ratio[@]}")" "$goal" \
+        "$(median "${all_rest_rps[@]}")" "$(median "${all_under_rps[@]}")" "$load_conn" "$load_path" \
+        "$(median "${all_load_rps[@]}")" "$statuses" "$load_errors" "$rest_errors" \
+        "$(median "${all_jvm[@]}")" "$(median "${all_wrk[@]}")" "$(median "${all_machine[@]}")" "$under_errors" \
+        >>"$RESULTS_DIR/load.tsv"
+    ((rest_errors == 0)) ||
+        log "$TARGET $scenario: $rest_errors failed requests or socket errors on $path at rest; see the raw outputs"
+    ((under_errors == 0)) ||
+        log "$TARGET $scenario: $under_errors failed requests or socket errors on $path under load; see the raw outputs"
+}
+
 # ---------------------------------------------------------------------------------------------------------------
 # One target: start-up, idle memory, the scenarios, memory after load.
 
+# The scenarios that define server_env_NAME run last, each on a Concierge of its own (see run_on_own_server); the
+# others share the server whose start-up and memory the second table reports.
 run_target() {
     TARGET=$1
-    local rss_idle rss_after scenario
+    local rss_idle rss_after scenario shared=() own=()
+    for scenario in $SCENARIOS; do
+        if declare -F "server_env_$scenario" >/dev/null; then own+=("$scenario"); else shared+=("$scenario"); fi
+    done
     start_concierge "$TARGET"
     sleep "$SETTLE_SECONDS"
     rss_idle=$(rss_mib "$CONCIERGE_PID")
     log "$TARGET: RSS idle $rss_idle MiB"
     resolve_client_key "$TARGET"
     start_nginx "$TARGET"
-    for scenario in $SCENARIOS; do
+    for scenario in "${shared[@]}"; do
         "scenario_$scenario"
     done
     rss_after=$(rss_mib "$CONCIERGE_PID")
     log "$TARGET: RSS after load $rss_after MiB"
     printf '%s\t%s\t%s\t%s\n' "$TARGET" "$READY_MS" "$rss_idle" "$rss_after" >>"$RESULTS_DIR/footprint.tsv"
+    for scenario in "${own[@]}"; do
+        run_on_own_server "$scenario"
+    done
     stop_pid "$NGINX_PID"
     stop_pid "$CONCIERGE_PID"
+}
+
+# run_on_own_server SCENARIO: stops the running Concierge and starts a new one on a fresh database, with the
+# NAME=VALUE lines that server_env_SCENARIO prints added to its environment, then runs the scenario on it.
+run_on_own_server() {
+    local scenario=$1 line env_vars=()
+    while IFS= read -r line; do
+        [[ -z $line ]] && continue
+        [[ $line =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] || die "server_env_$scenario printed '$line', not NAME=VALUE"
+        env_vars+=("$line")
+    done < <("server_env_$scenario")
+    stop_pid "$CONCIERGE_PID"
+    start_concierge "$TARGET" "$scenario" "${env_vars[@]}"
+    resolve_client_key "$TARGET"
+    "scenario_$scenario"
+    printf '%s\t%s\n' "$scenario" "${env_vars[*]}" >>"$RESULTS_DIR/servers.tsv"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -501,25 +682,30 @@ write_table() {
         printf '`wrk -t%s -c%s -d%s --latency`, medians of rounds 1 to %s after a warm-up round, ' \
             "$THREADS" "$CONNECTIONS" "$DURATION" "$ROUNDS"
         printf 'nginx (%s workers) serving the same bytes as the yardstick.\n\n' "$NGINX_WORKERS"
-        printf '| Target | Scenario | Concierge req/s | nginx req/s | Concierge / nginx | Concierge p99 | nginx p99 |\n'
-        printf '|---|---|---:|---:|---:|---:|---:|\n'
-        awk -F '\t' -v conn="$CONNECTIONS" '
-            function ms(v) { return sprintf("%.2f ms", v) }
-            function ok(v, g, ge) { return ge ? (v >= g ? " ✓" : " ✗") : (v <= g ? " ✓" : " ✗") }
-            {
-                if (!($2 in seen)) {
-                    seen[$2] = 1
-                    printf "| *goal at %s connections* | %s | | | %s | %s | |\n", conn, $2,
-                        ($8 == "" ? "" : "≥ " $8 " %"), ($9 == "" ? "" : "≤ " $9 " ms")
+        if [[ -s $RESULTS_DIR/rows.tsv ]]; then
+            printf '| Target | Scenario | Concierge req/s | nginx req/s | Concierge / nginx | Concierge p99 | nginx p99 |\n'
+            printf '|---|---|---:|---:|---:|---:|---:|\n'
+            awk -F '\t' -v conn="$CONNECTIONS" '
+                function ms(v) { return sprintf("%.2f ms", v) }
+                function ok(v, g, ge) { return ge ? (v >= g ? " ✓" : " ✗") : (v <= g ? " ✓" : " ✗") }
+                {
+                    if (!($2 in seen)) {
+                        seen[$2] = 1
+                        printf "| *goal at %s connections* | %s | | | %s | %s | |\n", conn, $2,
+                            ($8 == "" ? "" : "≥ " $8 " %"), ($9 == "" ? "" : "≤ " $9 " ms")
+                    }
+                    ratio = ($5 == "") ? "–" : sprintf($5 < 0.1 ? "%.1f %%" : "%.0f %%", $5 * 100) \
+                        ($8 == "" ? "" : ok($5 * 100, $8, 1))
+                    printf "| %s | %s | %.0f | %s | %s | %s | %s |\n", $1, $2, $3,
+                        ($4 == "" ? "–" : sprintf("%.0f", $4)), ratio,
+                        ms($6) ($9 == "" ? "" : ok($6, $9, 0)), ($7 == "" ? "–" : ms($7))
+                    if ($10 > 0) errs = errs sprintf("%s %s: %d failed requests or socket errors. ", $1, $2, $10)
                 }
-                ratio = ($5 == "") ? "–" : sprintf($5 < 0.1 ? "%.1f %%" : "%.0f %%", $5 * 100) \
-                    ($8 == "" ? "" : ok($5 * 100, $8, 1))
-                printf "| %s | %s | %.0f | %s | %s | %s | %s |\n", $1, $2, $3,
-                    ($4 == "" ? "–" : sprintf("%.0f", $4)), ratio,
-                    ms($6) ($9 == "" ? "" : ok($6, $9, 0)), ($7 == "" ? "–" : ms($7))
-                if ($10 > 0) errs = errs sprintf("%s %s: %d failed requests or socket errors. ", $1, $2, $10)
-            }
-            END { if (errs != "") printf "\n**Not valid:** %s\n", errs }' "$RESULTS_DIR/rows.tsv"
+                END { if (errs != "") printf "\n**Not valid:** %s\n", errs }' "$RESULTS_DIR/rows.tsv"
+        fi
+        if [[ -s $RESULTS_DIR/load.tsv ]]; then
+            write_load_table
+        fi
         printf '\n| Target | Ready | RSS idle | RSS after load |\n'
         printf '|---|---:|---:|---:|\n'
         printf '| *goal* | ≤ %s s | ≤ %s MiB | ≤ %s MiB |\n' "$GOAL_READY_S" "$GOAL_RSS_IDLE_MIB" "$GOAL_RSS_AFTER_MIB"
@@ -532,6 +718,42 @@ write_table() {
                 "$after" "$(mark "$after" "$GOAL_RSS_AFTER_MIB" le)"
         done <"$RESULTS_DIR/footprint.tsv"
     } >"$out"
+}
+
+# The table of the scenarios that measure latency under a background load (measure_under_load).
+write_load_table() {
+    printf '\nUnder load: p99 of the scenario'"'"'s GET with the same wrk parameters, at rest and then while a second wrk '
+    printf '(`-t%s`, the connections shown, the scenario'"'"'s script) runs against Concierge on the same machine; ' "$THREADS"
+    printf 'medians of rounds 1 to %s after a warm-up round. Answers: the load'"'"'s statuses summed over those rounds. ' \
+        "$ROUNDS"
+    printf 'CPU: during the measurement under load, in %% of one core.\n\n'
+    printf '| Target | Scenario | Load | p99 at rest | p99 under load | Under load / at rest | req/s at rest → under load '
+    printf '| Load req/s | Load answers | CPU: Concierge, load wrk |\n'
+    printf '|---|---|---|---:|---:|---:|---:|---:|---|---:|\n'
+    # Grouped by scenario, under each scenario's goal; failed requests under load miss the goal, at rest they make
+    # the row not valid.
+    sort -t $'\t' -s -k2,2 "$RESULTS_DIR/load.tsv" | awk -F '\t' '
+        {
+            if (!($2 in seen)) {
+                seen[$2] = 1
+                printf "| *goal* | %s | | | | ≤ %s× | | | | |\n", $2, $6
+            }
+            answers = $12
+            gsub(/ /, ", ", answers)
+            gsub(/=/, ": ", answers)
+            if ($13 > 0) answers = answers (answers == "" ? "" : ", ") $13 " socket errors"
+            under = sprintf("%.2f ms", $4) ($18 > 0 ? sprintf(" + %d failed", $18) : "")
+            mark = ($5 <= $6 && $18 == 0) ? " ✓" : " ✗"
+            printf "| %s | %s | %s × `%s` | %.2f ms | %s | %.2f×%s | %.0f → %.0f | %.0f | %s | %.0f %%, %.0f %% |\n",
+                $1, $2, $9, $10, $3, under, $5, mark, $7, $8, $11, answers, $15, $16
+            if ($14 > 0) errs = errs sprintf("%s %s: %d failed requests or socket errors at rest. ", $1, $2, $14)
+        }
+        END { if (errs != "") printf "\n**Not valid:** %s\n", errs }'
+    if [[ -s $RESULTS_DIR/servers.tsv ]]; then
+        printf '\nEach on a Concierge of its own, on a fresh database: '
+        awk -F '\t' '!($1 in seen) { seen[$1] = 1; printf "%s%s (%s)", (n++ ? "; " : ""), $1,
+            ($2 == "" ? "defaults" : "`" $2 "`") } END { print "." }' "$RESULTS_DIR/servers.tsv"
+    fi
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -559,6 +781,9 @@ main() {
     fi
     [[ -f $JAR ]] || die "no $JAR; run without --no-build"
     WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/concierge-bench.XXXXXX")
+    if [[ " $TARGETS " == *" postgres "* ]]; then
+        PG_JWT_SECRET=$(head -c 48 /dev/urandom | base64 -w0)
+    fi
     RESULTS_DIR="$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ)"
     mkdir -p "$RESULTS_DIR"
     # A copy, so a rebuild while the benchmark runs cannot pull the jar from under the JVM.
@@ -573,6 +798,8 @@ main() {
     } >"$RESULTS_DIR/environment.txt"
     : >"$RESULTS_DIR/rows.tsv"
     : >"$RESULTS_DIR/footprint.tsv"
+    : >"$RESULTS_DIR/load.tsv"
+    : >"$RESULTS_DIR/servers.tsv"
     log "targets: $TARGETS; scenarios: $SCENARIOS; $ROUNDS rounds of $DURATION at $CONNECTIONS connections"
     local target
     for target in $TARGETS; do
