@@ -19,7 +19,9 @@ public final class TestWebApplication {
     }
 
     public static WebTestClient start(Consumer<AnnotationConfigApplicationContext> registrations, Class<?>... features) {
-        return WebTestClient.bindToApplicationContext(context(registrations, features)).build();
+        // Refusals that slow a client down are held up to seven and a half seconds before they are answered.
+        return WebTestClient.bindToApplicationContext(context(registrations, features)).configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(15)).build();
     }
 
     /** The refreshed application context, for tests that inspect the routes themselves. */

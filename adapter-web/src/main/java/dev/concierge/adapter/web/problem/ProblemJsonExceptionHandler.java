@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +33,18 @@ import tools.jackson.databind.json.JsonMapper;
  * Unexpected faults are logged with their stack trace and answered without any detail.
  *
  * <p>Refusals meant to slow a client down (too many attempts, password hashing at capacity) are answered only after
- * a short hold: an honest client was about to wait that long anyway (the answer's {@code Retry-After} is at least
- * as long), while a client that fires request after request on a few connections is slowed to one refusal per
- * connection per hold, which keeps a flood of refusals from crowding out other requests. Holding costs a timer, no
- * thread.
+ * a hold: as long as the answer's {@code Retry-After}, but at least a second and at most {@link #MAX_REFUSAL_HOLD}.
+ * An honest client was about to wait that long anyway, while a client that fires request after request on a few
+ * connections is slowed to one refusal per connection every few seconds, which keeps a flood of refusals from
+ * crowding out other requests. Each hold is drawn between half and one and a half times that length, so that the
+ * connections of a flood do not come back all at once. Holding costs a timer, no thread.
  *
  * <p>Ordered ahead of the framework's own error handlers so that none of them ever answers.
  */
 public final class ProblemJsonExceptionHandler implements WebExceptionHandler, Ordered {
 
-    /** How long a refusal meant to slow the client down is held before it is answered. */
-    public static final Duration REFUSAL_HOLD = Duration.ofSeconds(1);
+    /** The longest a refusal meant to slow the client down is held before it is answered (before the jitter). */
+    public static final Duration MAX_REFUSAL_HOLD = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(ProblemJsonExceptionHandler.class);
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -50,15 +52,18 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
     private static final Problem INTERNAL =
             Problem.of(ProblemType.INTERNAL, "The request could not be completed. Please try again later.");
 
-    private final Duration refusalHold;
+    private final Duration maxRefusalHold;
 
     public ProblemJsonExceptionHandler() {
-        this(REFUSAL_HOLD);
+        this(MAX_REFUSAL_HOLD);
     }
 
-    /** @param refusalHold how long refusals meant to slow the client down are held; zero answers them at once */
-    public ProblemJsonExceptionHandler(Duration refusalHold) {
-        this.refusalHold = refusalHold;
+    /**
+     * @param maxRefusalHold the longest refusals meant to slow the client down are held (before the jitter); zero
+     *                       answers them at once
+     */
+    public ProblemJsonExceptionHandler(Duration maxRefusalHold) {
+        this.maxRefusalHold = maxRefusalHold;
     }
 
     @Override
@@ -100,12 +105,28 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
         headers.addAll(problem.headers());
         byte[] json = JSON.writeValueAsBytes(body);
         Mono<Void> answer = response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(json)));
-        return slowsTheClientDown(error) && !refusalHold.isZero() ? Mono.delay(refusalHold).then(answer) : answer;
+        Duration hold = hold(error, problem);
+        return hold.isZero() ? answer : Mono.delay(jittered(hold)).then(answer);
     }
 
-    private static boolean slowsTheClientDown(Throwable error) {
-        return error instanceof DomainException domain && domain.kind() == DomainException.Kind.TOO_MANY_REQUESTS
+    /** How long to hold the answer: zero, unless it is a refusal meant to slow the client down. */
+    private Duration hold(Throwable error, Problem problem) {
+        boolean slowsDown = error instanceof DomainException domain
+                && domain.kind() == DomainException.Kind.TOO_MANY_REQUESTS
                 || hasCause(error, RejectedExecutionException.class);
+        if (!slowsDown || maxRefusalHold.isZero()) {
+            return Duration.ZERO;
+        }
+        String retryAfter = problem.headers().getFirst(HttpHeaders.RETRY_AFTER);
+        Duration wait = Duration.ofSeconds(retryAfter == null ? 1 : Long.parseLong(retryAfter));
+        Duration atLeastASecond = wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait;
+        return atLeastASecond.compareTo(maxRefusalHold) > 0 ? maxRefusalHold : atLeastASecond;
+    }
+
+    /** Between half and one and a half times {@code hold}. */
+    static Duration jittered(Duration hold) {
+        long nanos = hold.toNanos();
+        return Duration.ofNanos(nanos / 2 + ThreadLocalRandom.current().nextLong(nanos + 1));
     }
 
     static Problem toProblem(Throwable error) {

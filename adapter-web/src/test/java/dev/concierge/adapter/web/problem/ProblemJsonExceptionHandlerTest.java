@@ -131,15 +131,42 @@ class ProblemJsonExceptionHandlerTest {
     void aRefusalMeantToSlowTheClientDownIsHeldBeforeItIsAnswered() {
         var exchange = org.springframework.mock.web.server.MockServerWebExchange.from(
                         org.springframework.mock.http.server.reactive.MockServerHttpRequest.post("/api/v1/auth/login"));
-        ProblemJsonExceptionHandler handler = new ProblemJsonExceptionHandler(java.time.Duration.ofSeconds(1));
+        ProblemJsonExceptionHandler handler = new ProblemJsonExceptionHandler(java.time.Duration.ofSeconds(5));
 
+        // Retry-After 30 s: held the longest, 5 s, give or take half of it.
         reactor.test.StepVerifier.withVirtualTime(() -> handler.handle(exchange,
                         new dev.concierge.domain.account.TooManyAttemptsException(java.time.Duration.ofSeconds(30))))
                 .expectSubscription()
-                .expectNoEvent(java.time.Duration.ofMillis(999))
-                .thenAwait(java.time.Duration.ofMillis(1))
+                .expectNoEvent(java.time.Duration.ofMillis(2499))
+                .thenAwait(java.time.Duration.ofMillis(5001))
                 .verifyComplete();
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void holdsAreSpreadBetweenHalfAndOneAndAHalfTimesTheHold() {
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            java.time.Duration hold = ProblemJsonExceptionHandler.jittered(java.time.Duration.ofSeconds(1));
+            assertThat(hold).isBetween(java.time.Duration.ofMillis(500), java.time.Duration.ofMillis(1500));
+            seen.add(hold.toMillis() / 100);
+        }
+        assertThat(seen).as("spread over the range").hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void aBusyRefusalIsHeldAboutASecond() {
+        var exchange = org.springframework.mock.web.server.MockServerWebExchange.from(
+                org.springframework.mock.http.server.reactive.MockServerHttpRequest.post("/api/v1/auth/login"));
+        ProblemJsonExceptionHandler handler = new ProblemJsonExceptionHandler(java.time.Duration.ofSeconds(5));
+
+        reactor.test.StepVerifier.withVirtualTime(() -> handler.handle(exchange,
+                        new java.util.concurrent.RejectedExecutionException("pool full")))
+                .expectSubscription()
+                .expectNoEvent(java.time.Duration.ofMillis(499))
+                .thenAwait(java.time.Duration.ofMillis(1001))
+                .verifyComplete();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     @Test
