@@ -513,6 +513,26 @@ wrk_socket_errors() {
     awk '/Socket errors:/ { gsub(/,/, ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "$1"
 }
 
+# wrk's default --timeout, which the measured GETs run with, in milliseconds.
+WRK_TIMEOUT_MS=2000
+
+# The p99 in milliseconds, bounded: wrk's latency distribution leaves out requests that timed out, so when at least
+# 1 % of the requests timed out, or none was answered at all, the p99 is at least the timeout, and that is what this
+# prints, followed by " bounded" (and " silent" when nothing was answered).
+wrk_p99_bounded_ms() {
+    local p99 answered timeouts
+    p99=$(wrk_p99_ms "$1")
+    answered=$(awk '/ requests in / { print $1 }' "$1")
+    timeouts=$(awk '/Socket errors:/ { gsub(/,/, ""); print $10 }' "$1")
+    if [[ ${answered:-0} == 0 ]]; then
+        echo "$WRK_TIMEOUT_MS bounded silent"
+    elif ((${timeouts:-0} * 100 >= answered + ${timeouts:-0})); then
+        echo "$WRK_TIMEOUT_MS bounded"
+    else
+        echo "$p99"
+    fi
+}
+
 # measure_under_load SCENARIO PATH GOAL_TIMES LOAD_CONNECTIONS LOAD_PATH [LOAD WRK ARGS...]
 # The p99 of GET PATH with the usual wrk parameters, first at rest, then while a second wrk with LOAD_CONNECTIONS
 # connections runs against LOAD_PATH (a POST: pass its script with -s), in a warm-up round and ROUNDS counted rounds;
@@ -523,7 +543,7 @@ measure_under_load() {
     shift 5
     ((load_conn >= THREADS)) || die "$scenario: the load needs at least THREADS ($THREADS) connections"
     local url="$CONCIERGE_URL$path" load_url="$CONCIERGE_URL$load_path" load_seconds round label
-    local rest_errors=0 under_errors=0 seconds
+    local rest_errors=0 under_errors=0 seconds bounded=0 silent=0 flags
     local rest_out under_out load_out load_pid rest_p99 under_p99 rest_rps under_rps load_rps line hz
     local jvm0 jvm1 wrk0 wrk1 busy0 total0 busy1 total1 window cores jvm_cpu wrk_cpu machine_cpu
     local statuses="" load_errors=0
@@ -565,7 +585,7 @@ measure_under_load() {
         fi
         forget_pid "$load_pid"
         rest_p99=$(wrk_p99_ms "$rest_out")
-        under_p99=$(wrk_p99_ms "$under_out")
+        read -r under_p99 flags < <(wrk_p99_bounded_ms "$under_out")
         rest_rps=$(wrk_rps "$rest_out")
         under_rps=$(wrk_rps "$under_out")
         load_rps=$(wrk_rps "$load_out")
@@ -576,7 +596,8 @@ measure_under_load() {
         jvm_cpu=$(calc "($jvm1 - $jvm0) * 100 * $cores / $window")
         wrk_cpu=$(calc "($wrk1 - $wrk0) * 100 * $cores / $window")
         machine_cpu=$(calc "($busy1 - $busy0) * 100 / $window")
-        line="$TARGET $scenario $label: p99 at rest $rest_p99 ms ($rest_rps req/s), under load $under_p99 ms"
+        line="$TARGET $scenario $label: p99 at rest $rest_p99 ms ($rest_rps req/s), under load"
+        line+="${flags:+ ≥} $under_p99 ms${flags:+ (${flags/bounded/timeouts}, $(wrk_errors "$under_out") failed)}"
         line+=" ($under_rps req/s); load $load_rps req/s, $(sed -n 's/^Statuses: //p' "$load_out")"
         line+="; CPU under load: Concierge $(printf '%.0f' "$jvm_cpu") %, load wrk $(printf '%.0f' "$wrk_cpu") %,"
         line+=" machine $(printf '%.0f' "$machine_cpu") % of $cores cores"
@@ -586,6 +607,8 @@ measure_under_load() {
         ((round == 0)) && continue
         rest_errors=$((rest_errors + $(wrk_errors "$rest_out")))
         under_errors=$((under_errors + $(wrk_errors "$under_out")))
+        [[ $flags == *bounded* ]] && bounded=$((bounded + 1))
+        [[ $flags == *silent* ]] && silent=$((silent + 1))
         load_errors=$((load_errors + $(wrk_socket_errors "$load_out")))
         statuses+=" $(sed -n 's/^Statuses: //p' "$load_out")"
         all_rest_p99+=("$rest_p99")
@@ -602,11 +625,13 @@ measure_under_load() {
     # shellcheck disable=SC2086 # split into one status=count a line
     statuses=$(printf '%s\n' $statuses | awk -F= 'NF == 2 { n[$1] += $2 } END { for (s in n) print s "=" n[s] }' |
         sort -n | paste -sd ' ' -)
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$TARGET" "$scenario" \
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+        "$TARGET" "$scenario" \
         "$(median "${all_rest_p99[@]}")" "$(median "${all_under_p99[@]}")" "$(median "${all_ratio[@]}")" "$goal" \
         "$(median "${all_rest_rps[@]}")" "$(median "${all_under_rps[@]}")" "$load_conn" "$load_path" \
         "$(median "${all_load_rps[@]}")" "$statuses" "$load_errors" "$rest_errors" \
         "$(median "${all_jvm[@]}")" "$(median "${all_wrk[@]}")" "$(median "${all_machine[@]}")" "$under_errors" \
+        "$bounded" "$silent" \
         >>"$RESULTS_DIR/load.tsv"
     ((rest_errors == 0)) ||
         log "$TARGET $scenario: $rest_errors failed requests or socket errors on $path at rest; see the raw outputs"
@@ -732,7 +757,7 @@ write_load_table() {
     printf '|---|---|---|---:|---:|---:|---:|---:|---|---:|\n'
     # Grouped by scenario, under each scenario's goal; failed requests under load miss the goal, at rest they make
     # the row not valid.
-    sort -t $'\t' -s -k2,2 "$RESULTS_DIR/load.tsv" | awk -F '\t' '
+    sort -t $'\t' -s -k2,2 "$RESULTS_DIR/load.tsv" | awk -F '\t' -v rounds="$ROUNDS" -v timeout="$WRK_TIMEOUT_MS" '
         {
             if (!($2 in seen)) {
                 seen[$2] = 1
@@ -742,8 +767,12 @@ write_load_table() {
             gsub(/ /, ", ", answers)
             gsub(/=/, ": ", answers)
             if ($13 > 0) answers = answers (answers == "" ? "" : ", ") $13 " socket errors"
-            under = sprintf("%.2f ms", $4) ($18 > 0 ? sprintf(" + %d failed", $18) : "")
-            mark = ($5 <= $6 && $18 == 0) ? " ✓" : " ✗"
+            under = sprintf("%s%.2f ms", ($19 > 0 && $4 >= timeout ? "≥ " : ""), $4)
+            notes = ($18 > 0 ? sprintf("%d failed", $18) : "")
+            if ($19 > 0) notes = notes (notes == "" ? "" : ", ") sprintf("%d of %d rounds at the %g s timeout", $19, rounds, timeout / 1000)
+            if ($20 > 0) notes = notes sprintf(" (%d without any answer)", $20)
+            if (notes != "") under = under " (" notes ")"
+            mark = ($5 <= $6 && $18 == 0 && $19 == 0) ? " ✓" : " ✗"
             printf "| %s | %s | %s × `%s` | %.2f ms | %s | %.2f×%s | %.0f → %.0f | %.0f | %s | %.0f %%, %.0f %% |\n",
                 $1, $2, $9, $10, $3, under, $5, mark, $7, $8, $11, answers, $15, $16
             if ($14 > 0) errs = errs sprintf("%s %s: %d failed requests or socket errors at rest. ", $1, $2, $14)
