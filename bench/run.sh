@@ -597,7 +597,11 @@ measure_under_load() {
         wrk_cpu=$(calc "($wrk1 - $wrk0) * 100 * $cores / $window")
         machine_cpu=$(calc "($busy1 - $busy0) * 100 / $window")
         line="$TARGET $scenario $label: p99 at rest $rest_p99 ms ($rest_rps req/s), under load"
-        line+="${flags:+ ≥} $under_p99 ms${flags:+ (${flags/bounded/timeouts}, $(wrk_errors "$under_out") failed)}"
+        case $flags in
+            *silent*) line+=" ≥ $under_p99 ms (no answer at all)" ;;
+            *bounded*) line+=" ≥ $under_p99 ms ($(wrk_errors "$under_out") failed, at least 1 % timed out)" ;;
+            *) line+=" $under_p99 ms" ;;
+        esac
         line+=" ($under_rps req/s); load $load_rps req/s, $(sed -n 's/^Statuses: //p' "$load_out")"
         line+="; CPU under load: Concierge $(printf '%.0f' "$jvm_cpu") %, load wrk $(printf '%.0f' "$wrk_cpu") %,"
         line+=" machine $(printf '%.0f' "$machine_cpu") % of $cores cores"
@@ -770,7 +774,7 @@ write_load_table() {
             under = sprintf("%s%.2f ms", ($19 > 0 && $4 >= timeout ? "≥ " : ""), $4)
             notes = ($18 > 0 ? sprintf("%d failed", $18) : "")
             if ($19 > 0) notes = notes (notes == "" ? "" : ", ") sprintf("%d of %d rounds at the %g s timeout", $19, rounds, timeout / 1000)
-            if ($20 > 0) notes = notes sprintf(" (%d without any answer)", $20)
+            if ($20 > 0) notes = notes sprintf(", %d of them without any answer", $20)
             if (notes != "") under = under " (" notes ")"
             mark = ($5 <= $6 && $18 == 0 && $19 == 0) ? " ✓" : " ✗"
             printf "| %s | %s | %s × `%s` | %.2f ms | %s | %.2f×%s | %.0f → %.0f | %.0f | %s | %.0f %%, %.0f %% |\n",
