@@ -84,7 +84,10 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
             return Mono.error(error);
         }
         Problem problem = toProblem(error);
-        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+        if (hasCause(error, RejectedExecutionException.class)) {
+            // Load shedding by design (password hashing at capacity): a flood of these must not flood the log too.
+            log.debug("{} {} answered 503: busy", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
+        } else if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
             log.warn("{} {} answered 503: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                     error.toString());
         } else if (problem.status().is5xxServerError()) {
