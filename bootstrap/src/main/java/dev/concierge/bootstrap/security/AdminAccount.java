@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * The platform admin from {@code ADMIN_EMAIL} and {@code ADMIN_PASSWORD}:
  * <ul>
  *   <li>a bcrypt hash ({@code $2a$12$...}) is used as it is;</li>
- *   <li>a plain password is hashed at start; it must be at least {@value #MIN_PLAIN_LENGTH} characters with an
- *       upper-case letter and a digit, or the start is refused (on embedded defaults a weak one is only warned
- *       about);</li>
+ *   <li>a plain password is hashed at start; it must meet the password policy (an upper-case letter, a digit, at
+ *       most 72 bytes), or the start is refused, and be at least {@value #MIN_PLAIN_LENGTH} characters (on embedded
+ *       defaults a shorter one is only warned about);</li>
  *   <li>none, on embedded defaults: a strong password is generated on the first start, only its hash is kept (in
  *       {@code <data-dir>/admin-password.bcrypt}), and it is printed once, so a newcomer can sign in as admin;</li>
  *   <li>none, with an external database: there is no admin account, and a warning says so.</li>
@@ -80,27 +80,27 @@ public final class AdminAccount {
     }
 
     private static PlainPassword plain(String configured, boolean embedded) {
-        String weakness = null;
+        PlainPassword password;
         try {
-            PlainPassword password = PlainPassword.of(configured);
-            if (configured.codePointCount(0, configured.length()) < MIN_PLAIN_LENGTH) {
-                weakness = "is shorter than " + MIN_PLAIN_LENGTH + " characters";
-            }
-            if (weakness == null) {
-                return password;
-            }
-            if (embedded) {
-                log.warn("ADMIN_PASSWORD {}; it is accepted only because this server runs on embedded defaults.",
-                        weakness);
-                return password;
-            }
+            password = PlainPassword.of(configured);
         } catch (InvalidValueException broken) {
-            weakness = broken.getMessage();
+            throw tooWeak(broken.getMessage());
         }
-        throw new ConfigurationProblemException("ADMIN_PASSWORD is too weak for the platform admin: it " + weakness
-                + ".",
-                "Set ADMIN_PASSWORD to at least " + MIN_PLAIN_LENGTH + " characters with an upper-case letter and a"
-                        + " digit, or to a bcrypt hash of a strong password.");
+        if (configured.codePointCount(0, configured.length()) >= MIN_PLAIN_LENGTH) {
+            return password;
+        }
+        String shorter = "is shorter than " + MIN_PLAIN_LENGTH + " characters";
+        if (!embedded) {
+            throw tooWeak(shorter);
+        }
+        log.warn("ADMIN_PASSWORD {}; it is accepted only because this server runs on embedded defaults.", shorter);
+        return password;
+    }
+
+    private static ConfigurationProblemException tooWeak(String weakness) {
+        return new ConfigurationProblemException("ADMIN_PASSWORD is too weak for the platform admin: it " + weakness
+                + ".", "Set ADMIN_PASSWORD to at least " + MIN_PLAIN_LENGTH + " characters with an upper-case letter"
+                        + " and a digit, or to a bcrypt hash of a strong password.");
     }
 
     private static PasswordHash hash(PlainPassword password, PasswordHasher hasher) {

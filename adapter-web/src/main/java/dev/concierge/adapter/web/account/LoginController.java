@@ -32,6 +32,6 @@ public class LoginController {
         return request
                 .map(body -> LogInCommand.of(body.email(), body.password(), from))
                 .flatMap(logIn::logIn)
-                .map(session -> Sessions.answer(session, clock));
+                .map(session -> SessionAnswers.answer(session, clock));
     }
 }

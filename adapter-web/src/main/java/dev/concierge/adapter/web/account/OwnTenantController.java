@@ -87,7 +87,7 @@ public class OwnTenantController {
         return request
                 .map(body -> ChangePasswordCommand.of(body.currentPassword(), body.newPassword()))
                 .flatMap(command -> changePassword.changePassword(owner, command, from))
-                .map(session -> Sessions.answer(session, clock));
+                .map(session -> SessionAnswers.answer(session, clock));
     }
 
     @DeleteMapping(path = "/api/v1/tenant/sessions")

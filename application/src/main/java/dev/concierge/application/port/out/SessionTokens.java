@@ -1,6 +1,7 @@
 package dev.concierge.application.port.out;
 
 import dev.concierge.domain.account.SessionRejectedException;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -13,7 +14,7 @@ public interface SessionTokens {
      * How far a token's expiry may lie in the past and still be accepted, for clocks of several instances that
      * disagree a little.
      */
-    java.time.Duration CLOCK_SKEW = java.time.Duration.ofSeconds(30);
+    Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
     /**
      * @return a token that {@link #verify} turns back into exactly these claims until they expire; different for

@@ -6,9 +6,9 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 
 /** How a new session is answered: never stored by a cache on the way. */
-final class Sessions {
+final class SessionAnswers {
 
-    private Sessions() {
+    private SessionAnswers() {
     }
 
     static ResponseEntity<SessionResponse> answer(SignedIn session, Clock clock) {
