@@ -339,7 +339,8 @@ public abstract class TenantsContractTest {
     /** The same tenant under another client key and owner e-mail; the domain offers no such change yet. */
     protected static Tenant withKeyAndOwner(Tenant tenant, ClientKey clientKey, EmailAddress email) {
         return Tenant.reconstitute(tenant.id(), clientKey,
-                new Owner(email, tenant.owner().passwordHash(), tenant.owner().sessionsValidFrom()),
+                new Owner(email, tenant.owner().passwordHash(), tenant.owner().sessionsValidFrom(),
+                        tenant.owner().emailVerified()),
                 tenant.displayName(), tenant.status(), tenant.suspensionReason().orElse(null), tenant.branding(), tenant.assistant(), tenant.allowedOrigins(),
                 tenant.appointmentsEnabled(), tenant.timeZone(), tenant.createdAt(), tenant.version());
     }

@@ -5,14 +5,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * The account that manages a tenant: its login e-mail, its password hash, and the instant from which its sessions
- * are valid. A session issued before {@code sessionsValidFrom} is refused; changing or resetting the password, or
- * signing out everywhere, moves that instant to now.
+ * The account that manages a tenant: its login e-mail, its password hash, the instant from which its sessions are
+ * valid, and whether the owner proved that the e-mail address is theirs. A session issued before
+ * {@code sessionsValidFrom} is refused; changing or resetting the password, or signing out everywhere, moves that
+ * instant to now.
  *
  * @param sessionsValidFrom a whole second ({@link Instant#EPOCH} when no session was ever revoked); sessions carry
  *                          their issue time in whole seconds, so this is the first whole second after the revocation
+ * @param emailVerified     whether the owner followed a verification link mailed to {@code email}
  */
-public record Owner(EmailAddress email, PasswordHash passwordHash, Instant sessionsValidFrom) {
+public record Owner(EmailAddress email, PasswordHash passwordHash, Instant sessionsValidFrom, boolean emailVerified) {
 
     public Owner {
         Objects.requireNonNull(email, "email");
@@ -23,19 +25,24 @@ public record Owner(EmailAddress email, PasswordHash passwordHash, Instant sessi
         }
     }
 
-    /** A new account: no session of it was ever revoked. */
+    /** A new account: its address not verified yet, no session of it ever revoked. */
     public Owner(EmailAddress email, PasswordHash passwordHash) {
-        this(email, passwordHash, Instant.EPOCH);
+        this(email, passwordHash, Instant.EPOCH, false);
     }
 
     /** The owner chose a new password: every session issued until now stops working. */
     public Owner withPassword(PasswordHash newHash, Instant now) {
-        return new Owner(email, newHash, firstWholeSecondAfter(now));
+        return new Owner(email, newHash, firstWholeSecondAfter(now), emailVerified);
     }
 
     /** The owner signs out everywhere: every session issued until now stops working. */
     public Owner revokeSessions(Instant now) {
-        return new Owner(email, passwordHash, firstWholeSecondAfter(now));
+        return new Owner(email, passwordHash, firstWholeSecondAfter(now), emailVerified);
+    }
+
+    /** The owner followed a link mailed to their address, so the address is theirs. */
+    public Owner verifyEmail() {
+        return new Owner(email, passwordHash, sessionsValidFrom, true);
     }
 
     /** Whether a session issued at {@code issuedAt} (a whole second) was issued after the last revocation. */

@@ -105,7 +105,7 @@ record TenantRow(
                     new TenantId(id),
                     new ClientKey(clientKey),
                     new Owner(new EmailAddress(ownerEmail), new PasswordHash(passwordHash),
-                            sessionsValidFrom.toInstant()),
+                            sessionsValidFrom.toInstant(), false),
                     new DisplayName(displayName),
                     TenantStatus.valueOf(status),
                     suspensionReason,
