@@ -5,11 +5,13 @@ import dev.concierge.application.port.in.ChangePasswordCommand;
 import dev.concierge.application.port.in.ChangePasswordUseCase;
 import dev.concierge.application.port.in.ClientAddress;
 import dev.concierge.application.port.in.SignedIn;
+import dev.concierge.application.port.out.Notice;
 import dev.concierge.application.port.out.PasswordHasher;
 import dev.concierge.application.port.out.SecurityEvent;
 import dev.concierge.application.port.out.SecurityEvents;
 import dev.concierge.application.port.out.SessionTokens;
 import dev.concierge.application.port.out.Tenants;
+import dev.concierge.application.port.out.Transactions;
 import dev.concierge.domain.account.WrongPasswordException;
 import dev.concierge.domain.tenant.Tenant;
 import dev.concierge.domain.tenant.TenantNotFoundException;
@@ -20,7 +22,8 @@ import reactor.core.publisher.Mono;
 /**
  * An owner changes their password. The current password is checked under the same brute-force locks as a sign-in
  * (a stolen session must not become a way to guess the password); the new one is hashed, stored, and every older
- * session revoked; the caller gets a fresh session.
+ * session revoked; the caller gets a fresh session, and the owner a mail saying so (had someone else done it, the
+ * mail points to the password reset).
  */
 public final class ChangePasswordService implements ChangePasswordUseCase {
 
@@ -29,15 +32,22 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
     private final SignInProtection protection;
     private final SessionIssuer sessions;
     private final SecurityEvents events;
+    private final Transactions transactions;
+    private final Mailer mailer;
+    private final ConsoleLinks links;
     private final Clock clock;
 
     public ChangePasswordService(Tenants tenants, PasswordHasher hasher, SessionTokens tokens,
-            SignInProtection protection, SecurityEvents events, Clock clock) {
+            SignInProtection protection, SecurityEvents events, Transactions transactions, Mailer mailer,
+            ConsoleLinks links, Clock clock) {
         this.tenants = tenants;
         this.hasher = hasher;
         this.protection = protection;
         this.sessions = new SessionIssuer(tokens);
         this.events = events;
+        this.transactions = transactions;
+        this.mailer = mailer;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -56,8 +66,12 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
 
     private Mono<SignedIn> replace(Tenant tenant, ChangePasswordCommand command, ClientAddress from) {
         return hasher.hash(command.newPassword())
-                .flatMap(hash -> TenantUpdates.changeOwner(tenants, tenant.id(),
-                        owner -> owner.withPassword(hash, clock.instant())))
+                .flatMap(hash -> transactions.inTransaction(TenantUpdates.changeOwner(tenants, tenant.id(),
+                                owner -> owner.withPassword(hash, clock.instant()))
+                        .flatMap(stored -> mailer.queue(stored.id(), new Notice.PasswordChanged(
+                                        stored.owner().email(), stored.settings().language(), clock.instant(),
+                                        stored.timeZone(), links.forgotPassword()))
+                                .thenReturn(stored))))
                 .flatMap(stored -> protection.succeeded(stored.owner().email()).thenReturn(stored))
                 .map(stored -> {
                     Instant now = clock.instant();

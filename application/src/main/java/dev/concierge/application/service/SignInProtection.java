@@ -98,12 +98,26 @@ public final class SignInProtection {
      * @return empty when it may go on; errors with {@link TooManyAttemptsException} otherwise
      */
     public Mono<Void> admitSignUp(ClientAddress from, Instant now) {
-        String remembered = "sign-up:" + from.value();
+        return admit("sign-up", limits.signUpsPerAddress(), from, now);
+    }
+
+    /**
+     * Lets a password-reset request through, or refuses it when the address asked too often in the current window,
+     * whichever accounts it named.
+     *
+     * @return empty when it may go on; errors with {@link TooManyAttemptsException} otherwise
+     */
+    public Mono<Void> admitResetRequest(ClientAddress from, Instant now) {
+        return admit("reset", limits.resetsPerAddress(), from, now);
+    }
+
+    private Mono<Void> admit(String kind, RateLimit limit, ClientAddress from, Instant now) {
+        String remembered = kind + ":" + from.value();
         Optional<Instant> known = refusals.refusedUntil(remembered, now);
         if (known.isPresent()) {
             return Mono.error(new TooManyAttemptsException(Duration.between(now, known.get())));
         }
-        return withinRate("sign-up-rate:", limits.signUpsPerAddress(), from, remembered, now);
+        return withinRate(kind + "-rate:", limit, from, remembered, now);
     }
 
     private Mono<Void> withinRate(String prefix, RateLimit limit, ClientAddress from, String remembered,

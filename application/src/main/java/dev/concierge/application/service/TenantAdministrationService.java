@@ -6,9 +6,11 @@ import dev.concierge.application.port.in.ListTenantsUseCase;
 import dev.concierge.application.port.in.ReactivateTenantUseCase;
 import dev.concierge.application.port.in.SuspendTenantUseCase;
 import dev.concierge.application.port.in.TenantPage;
+import dev.concierge.application.port.out.Notice;
 import dev.concierge.application.port.out.SecurityEvent;
 import dev.concierge.application.port.out.SecurityEvents;
 import dev.concierge.application.port.out.Tenants;
+import dev.concierge.application.port.out.Transactions;
 import dev.concierge.domain.shared.Text;
 import dev.concierge.domain.shared.Violations;
 import dev.concierge.domain.tenant.Tenant;
@@ -22,6 +24,7 @@ import reactor.core.publisher.Mono;
  * The platform admin's work on tenants: listing them, confirming sign-ups, suspending and reactivating. A status
  * change is applied to the tenant's current state even when its owner edits it at the same moment, is passed to
  * {@link TenantChanges} so that this instance's widget cache follows at once, and is written to the security log.
+ * When a confirmation makes a tenant active, its owner is told by mail, in the same transaction as the change.
  */
 public final class TenantAdministrationService
         implements ListTenantsUseCase, ConfirmTenantUseCase, SuspendTenantUseCase, ReactivateTenantUseCase {
@@ -29,26 +32,26 @@ public final class TenantAdministrationService
     private final Tenants tenants;
     private final TenantChanges changes;
     private final SecurityEvents events;
+    private final Transactions transactions;
+    private final Mailer mailer;
+    private final ConsoleLinks links;
     private final Clock clock;
 
-    public TenantAdministrationService(Tenants tenants, TenantChanges changes, SecurityEvents events, Clock clock) {
+    public TenantAdministrationService(Tenants tenants, TenantChanges changes, SecurityEvents events,
+            Transactions transactions, Mailer mailer, ConsoleLinks links, Clock clock) {
         this.tenants = tenants;
         this.changes = changes;
         this.events = events;
+        this.transactions = transactions;
+        this.mailer = mailer;
+        this.links = links;
         this.clock = clock;
     }
 
     @Override
     public Mono<TenantPage> list(TenantStatus status, int page, int size) {
         return Mono.defer(() -> {
-            Violations violations = new Violations();
-            if (page < 0 || page > 1_000_000) {
-                violations.add("page", "must be between 0 and 1000000");
-            }
-            if (size < 1 || size > MAX_PAGE_SIZE) {
-                violations.add("size", "must be between 1 and " + MAX_PAGE_SIZE);
-            }
-            violations.throwIfAny();
+            Paging.check(page, size, MAX_PAGE_SIZE);
             return Mono.zip(tenants.list(status, (long) page * size, size).collectList(), tenants.count(status))
                     .map(found -> new TenantPage(found.getT1(), page, size, found.getT2()));
         });
@@ -77,11 +80,24 @@ public final class TenantAdministrationService
 
     private Mono<Tenant> change(TenantId id, Function<Tenant, Tenant> change, SecurityEvent.Type event,
             ClientAddress from) {
-        return TenantUpdates.change(tenants, id, change)
+        return transactions.inTransaction(TenantUpdates.apply(tenants, id, change)
+                        .flatMap(changed -> becameActive(changed)
+                                ? tellOwner(changed.after()).thenReturn(changed.after())
+                                : Mono.just(changed.after())))
                 .doOnNext(stored -> {
                     changes.changed(stored);
                     events.record(new SecurityEvent(event, clock.instant(), stored.id(), from.value(),
                             "now " + stored.status()));
                 });
+    }
+
+    /** A sign-up confirmed for the first time; a reactivation after a suspension is the admin's to explain. */
+    private static boolean becameActive(TenantUpdates.Changed changed) {
+        return changed.before().status() == TenantStatus.PENDING && changed.after().status() == TenantStatus.ACTIVE;
+    }
+
+    private Mono<Void> tellOwner(Tenant tenant) {
+        return mailer.queue(tenant.id(), new Notice.AssistantActive(tenant.owner().email(),
+                tenant.settings().language(), tenant.displayName().value(), links.console()));
     }
 }

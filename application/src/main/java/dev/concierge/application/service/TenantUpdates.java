@@ -22,13 +22,23 @@ final class TenantUpdates {
     private TenantUpdates() {
     }
 
+    /** The tenant before and after a change; the same when the change changed nothing. */
+    record Changed(Tenant before, Tenant after) {
+    }
+
     /** Applies {@code change} to the current state of the tenant and stores it, unless it changes nothing. */
     static Mono<Tenant> change(Tenants tenants, TenantId id, Function<Tenant, Tenant> change) {
+        return apply(tenants, id, change).map(Changed::after);
+    }
+
+    /** As {@link #change}, telling also what the tenant was like just before. */
+    static Mono<Changed> apply(Tenants tenants, TenantId id, Function<Tenant, Tenant> change) {
         return Mono.defer(() -> tenants.findById(id)
                         .switchIfEmpty(Mono.error(() -> new TenantNotFoundException("with id " + id)))
                         .flatMap(current -> {
                             Tenant changed = change.apply(current);
-                            return changed.equals(current) ? Mono.just(current) : tenants.update(changed);
+                            return changed.equals(current) ? Mono.just(new Changed(current, current))
+                                    : tenants.update(changed).map(stored -> new Changed(current, stored));
                         }))
                 .retryWhen(Retry.max(ATTEMPTS - 1).filter(TenantChangedConcurrentlyException.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));

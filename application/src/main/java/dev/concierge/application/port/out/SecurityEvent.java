@@ -28,6 +28,8 @@ public record SecurityEvent(Type type, Instant at, TenantId tenant, String addre
     /** The kinds of event. */
     public enum Type {
         SIGN_UP,
+        SIGN_UP_WITH_TAKEN_ADDRESS,
+        ADDRESS_VERIFIED,
         LOGIN_SUCCEEDED,
         LOGIN_FAILED,
         LOGIN_REFUSED,
@@ -35,10 +37,14 @@ public record SecurityEvent(Type type, Instant at, TenantId tenant, String addre
         RATE_LIMITED,
         PASSWORD_CHANGED,
         PASSWORD_CHANGE_FAILED,
+        PASSWORD_RESET_REQUESTED,
+        PASSWORD_RESET_LIMITED,
+        PASSWORD_RESET,
         SESSIONS_REVOKED,
         SETTINGS_CHANGED,
         TENANT_CONFIRMED,
         TENANT_SUSPENDED,
-        TENANT_REACTIVATED
+        TENANT_REACTIVATED,
+        MAIL_RETRIED
     }
 }
