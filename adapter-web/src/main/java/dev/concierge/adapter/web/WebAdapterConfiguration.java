@@ -1,7 +1,9 @@
 package dev.concierge.adapter.web;
 
 import dev.concierge.adapter.web.account.AccountWebConfiguration;
+import dev.concierge.adapter.web.admin.AdminMailWebConfiguration;
 import dev.concierge.adapter.web.admin.AdminWebConfiguration;
+import dev.concierge.adapter.web.recovery.RecoveryWebConfiguration;
 import dev.concierge.adapter.web.security.PasswordHashingConfiguration;
 import dev.concierge.adapter.web.security.SessionTokensConfiguration;
 import dev.concierge.adapter.web.support.WebSupportConfiguration;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({WebSupportConfiguration.class, PasswordHashingConfiguration.class, SessionTokensConfiguration.class,
         SignUpWebConfiguration.class,
-        WidgetWebConfiguration.class, AccountWebConfiguration.class, AdminWebConfiguration.class})
+        WidgetWebConfiguration.class, AccountWebConfiguration.class, RecoveryWebConfiguration.class,
+        AdminWebConfiguration.class, AdminMailWebConfiguration.class})
 public class WebAdapterConfiguration {
 }

@@ -8,7 +8,12 @@ import dev.concierge.adapter.web.server.NettyHardening;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
 import dev.concierge.application.port.out.PasswordHasher;
 import dev.concierge.application.port.out.SecurityEvents;
+import dev.concierge.application.port.out.RollingLimits;
 import dev.concierge.application.port.out.Tenants;
+import dev.concierge.application.port.out.Transactions;
+import dev.concierge.application.service.AddressVerificationService;
+import dev.concierge.application.service.ConsoleLinks;
+import dev.concierge.application.service.Mailer;
 import dev.concierge.application.service.CachedLoadWidgetService;
 import dev.concierge.application.service.LoadWidgetService;
 import dev.concierge.application.service.SignInProtection;
@@ -25,7 +30,7 @@ import org.springframework.context.annotation.Import;
  * Spring configuration, and this class hands them their settings, read from the typed {@link ConciergeProperties}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({WebAdapterConfiguration.class, PersistenceConfiguration.class, SecurityWiring.class})
+@Import({WebAdapterConfiguration.class, PersistenceConfiguration.class, MailWiring.class, SecurityWiring.class})
 public class ApplicationWiring {
 
     @Bean
@@ -57,8 +62,11 @@ public class ApplicationWiring {
 
     @Bean
     SignUpTenantUseCase signUpTenantUseCase(Tenants tenants, PasswordHasher passwordHasher,
-            SignInProtection protection, SecurityEvents events, ConfiguredAdmin admin, Clock clock) {
-        return new SignUpTenantService(tenants, passwordHasher, protection, events, admin.account(), clock);
+            SignInProtection protection, AddressVerificationService verification, RollingLimits limits,
+            Mailer mailer, ConsoleLinks links, Transactions transactions, SecurityEvents events,
+            ConfiguredAdmin admin, Clock clock) {
+        return new SignUpTenantService(tenants, passwordHasher, protection, verification, limits, mailer, links,
+                transactions, events, admin.account(), clock);
     }
 
     /**

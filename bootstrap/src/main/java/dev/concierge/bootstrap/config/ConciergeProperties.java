@@ -10,14 +10,18 @@ import org.springframework.util.unit.DataSize;
 /**
  * Concierge's own settings, under {@code concierge.*}.
  *
- * @param dataDir  where the embedded database, the generated JWT secret and admin password hash (and later the mail
- *                 outbox) live
+ * @param dataDir  where the embedded database, the generated JWT secret and admin password hash, and the mail outbox
+ *                 folder (when no SMTP server is set) live
  * @param embedded whether the server runs on its embedded defaults (no {@code DATABASE_URL}); set by
  *                 {@link DatabaseEnvironmentPostProcessor}, it allows generated secrets
  * @param demo     the demo tenant
  * @param security password hashing
  * @param web      the HTTP server's limits and timeouts
  * @param widget   the per-instance cache of widgets' public configuration
+ * @param publicUrl the address visitors and owners reach the platform at ({@code FRONTEND_URL}), which links in mails
+ *                 start with; required with an external database, the server's own {@code http://localhost:PORT} on
+ *                 embedded defaults
+ * @param mail     how mail leaves the platform
  */
 @ConfigurationProperties("concierge")
 public record ConciergeProperties(
@@ -26,7 +30,9 @@ public record ConciergeProperties(
         @DefaultValue Demo demo,
         @DefaultValue Security security,
         @DefaultValue Web web,
-        @DefaultValue Widget widget) {
+        @DefaultValue Widget widget,
+        String publicUrl,
+        @DefaultValue Mail mail) {
 
     /**
      * @param enabled seed the demo tenant on start and serve the demo page at {@code /}; on by default only on the
@@ -63,6 +69,7 @@ public record ConciergeProperties(
      *                                start; on embedded defaults without it one is generated and printed once
      * @param loginsPerAddressPerMinute sign-in requests one client address may send a minute
      * @param signUpsPerAddressPerHour  sign-ups one client address may send an hour
+     * @param resetsPerAddressPerHour   password-reset requests one client address may send an hour
      * @param accountFreeFailures     failed sign-ins of one account before it is locked (30 s, doubling to 15 min)
      * @param addressFreeFailures     failed sign-ins from one client address before it is locked
      */
@@ -75,6 +82,7 @@ public record ConciergeProperties(
             String adminPassword,
             @DefaultValue("30") int loginsPerAddressPerMinute,
             @DefaultValue("10") int signUpsPerAddressPerHour,
+            @DefaultValue("10") int resetsPerAddressPerHour,
             @DefaultValue("5") int accountFreeFailures,
             @DefaultValue("20") int addressFreeFailures) {
 
@@ -105,5 +113,42 @@ public record ConciergeProperties(
     public record Widget(
             @DefaultValue("5s") Duration cacheTtl,
             @DefaultValue("10000") int cacheMaxEntries) {
+    }
+
+    /**
+     * @param host           the SMTP server ({@code EMAIL_HOST}); empty: mails are written as {@code .eml} files to
+     *                       {@code outbox} in the data directory and logged
+     * @param port           its port ({@code EMAIL_PORT}): 465 speaks TLS from the start (SMTPS), any other port
+     *                       upgrades with STARTTLS, which is then required
+     * @param username       the SMTP account ({@code EMAIL_USER}); empty: no authentication
+     * @param password       its password ({@code EMAIL_PASS})
+     * @param from           the sender address ({@code EMAIL_FROM}); empty: the SMTP account when it is an address,
+     *                       else {@code no-reply@} the public host
+     * @param plainSmtp      send without TLS: only for a relay on the same host or network
+     * @param pollInterval   how often each instance looks for mails to send
+     * @param maxAttempts    attempts before a mail is marked failed (waits double from 30 seconds to an hour)
+     * @param resetAnswerFloor the least time a password-reset request takes to answer, the same whether or not the
+     *                       address has an account
+     */
+    public record Mail(
+            String host,
+            @DefaultValue("587") int port,
+            String username,
+            String password,
+            String from,
+            @DefaultValue("false") boolean plainSmtp,
+            @DefaultValue("2s") Duration pollInterval,
+            @DefaultValue("12") int maxAttempts,
+            @DefaultValue("250ms") Duration resetAnswerFloor) {
+
+        /** Whether an SMTP server is configured. */
+        public boolean smtp() {
+            return host != null && !host.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Mail[host=" + host + ", port=" + port + ", username=" + username + ", password hidden]";
+        }
     }
 }

@@ -6,7 +6,14 @@ import dev.concierge.application.port.out.AttemptCounters;
 import dev.concierge.application.port.out.PasswordHasher;
 import dev.concierge.application.port.out.SecurityEvents;
 import dev.concierge.application.port.out.SessionTokens;
+import dev.concierge.application.port.out.OneTimeTokens;
+import dev.concierge.application.port.out.RollingLimits;
 import dev.concierge.application.port.out.Tenants;
+import dev.concierge.application.port.out.Transactions;
+import dev.concierge.application.service.AddressVerificationService;
+import dev.concierge.application.service.ConsoleLinks;
+import dev.concierge.application.service.Mailer;
+import dev.concierge.application.service.PasswordResetService;
 import dev.concierge.application.service.AuthenticateService;
 import dev.concierge.application.service.ChangePasswordService;
 import dev.concierge.application.service.LogInService;
@@ -17,7 +24,6 @@ import dev.concierge.application.service.SignInProtection;
 import dev.concierge.application.service.TenantAdministrationService;
 import dev.concierge.application.service.TenantChanges;
 import dev.concierge.bootstrap.security.AdminAccount;
-import dev.concierge.bootstrap.security.AttemptCounterPurge;
 import dev.concierge.bootstrap.security.ConfiguredAdmin;
 import dev.concierge.bootstrap.security.SessionSecret;
 import dev.concierge.domain.account.RateLimit;
@@ -28,7 +34,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Accounts, sessions and administration: the secrets and the admin from configuration, the sign-in limits, and the
- * services behind the sign-in, own-settings and admin routes.
+ * services behind the sign-in, password-reset, address-verification, own-settings and admin routes.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityWiring {
@@ -60,13 +66,9 @@ public class SecurityWiring {
                 withFreeFailures(defaults.perAccount(), security.accountFreeFailures()),
                 withFreeFailures(defaults.perAddress(), security.addressFreeFailures()),
                 new RateLimit(security.loginsPerAddressPerMinute(), Duration.ofMinutes(1)),
-                new RateLimit(security.signUpsPerAddressPerHour(), Duration.ofHours(1)));
+                new RateLimit(security.signUpsPerAddressPerHour(), Duration.ofHours(1)),
+                new RateLimit(security.resetsPerAddressPerHour(), Duration.ofHours(1)));
         return new SignInProtection(counters, limits, events);
-    }
-
-    @Bean
-    AttemptCounterPurge attemptCounterPurge(AttemptCounters counters, Clock clock) {
-        return new AttemptCounterPurge(counters, clock);
     }
 
     @Bean
@@ -90,8 +92,25 @@ public class SecurityWiring {
 
     @Bean
     ChangePasswordService changePasswordUseCase(Tenants tenants, PasswordHasher hasher, SessionTokens tokens,
-            SignInProtection protection, SecurityEvents events, Clock clock) {
-        return new ChangePasswordService(tenants, hasher, tokens, protection, events, clock);
+            SignInProtection protection, SecurityEvents events, Transactions transactions, Mailer mailer,
+            ConsoleLinks links, Clock clock) {
+        return new ChangePasswordService(tenants, hasher, tokens, protection, events, transactions, mailer, links,
+                clock);
+    }
+
+    /** "Forgot password"; see {@code concierge.mail.reset-answer-floor} for the time every request takes. */
+    @Bean
+    PasswordResetService passwordResetUseCase(Tenants tenants, OneTimeTokens tokens, RollingLimits limits,
+            PasswordHasher hasher, SignInProtection protection, Mailer mailer, ConsoleLinks links,
+            Transactions transactions, SecurityEvents events, Clock clock, ConciergeProperties properties) {
+        return new PasswordResetService(tenants, tokens, limits, hasher, protection, mailer, links, transactions,
+                events, clock, properties.mail().resetAnswerFloor());
+    }
+
+    @Bean
+    AddressVerificationService addressVerificationService(Tenants tenants, OneTimeTokens tokens, RollingLimits limits,
+            Mailer mailer, ConsoleLinks links, Transactions transactions, SecurityEvents events, Clock clock) {
+        return new AddressVerificationService(tenants, tokens, limits, mailer, links, transactions, events, clock);
     }
 
     @Bean
@@ -102,8 +121,8 @@ public class SecurityWiring {
     /** Lists, confirms, suspends and reactivates tenants; a change shows in this instance's widget cache at once. */
     @Bean
     TenantAdministrationService tenantAdministrationService(Tenants tenants, TenantChanges changes,
-            SecurityEvents events, Clock clock) {
-        return new TenantAdministrationService(tenants, changes, events, clock);
+            SecurityEvents events, Transactions transactions, Mailer mailer, ConsoleLinks links, Clock clock) {
+        return new TenantAdministrationService(tenants, changes, events, transactions, mailer, links, clock);
     }
 
     private static dev.concierge.domain.account.BruteForcePolicy withFreeFailures(

@@ -56,8 +56,8 @@ public class AdminTenantsController {
             @RequestParam(required = false, defaultValue = "20") String size) {
         Violations violations = new Violations();
         TenantStatus wanted = status == null ? null : violations.attempt("status", () -> parseStatus(status));
-        Integer pageNumber = violations.attempt("page", () -> parseNumber(page));
-        Integer pageSize = violations.attempt("size", () -> parseNumber(size));
+        Integer pageNumber = violations.attempt("page", () -> QueryNumbers.parse(page));
+        Integer pageSize = violations.attempt("size", () -> QueryNumbers.parse(size));
         violations.throwIfAny();
         return list.list(wanted, pageNumber, pageSize).map(TenantPageResponse::fromDomain);
     }
@@ -97,15 +97,5 @@ public class AdminTenantsController {
         } catch (IllegalArgumentException unknown) {
             throw new InvalidValueException("must be one of: PENDING, ACTIVE, SUSPENDED");
         }
-    }
-
-    /** A whole number; one too large for any page is left to the use case's range check. */
-    private static int parseNumber(String raw) {
-        String digits = raw.strip();
-        if (!digits.matches("-?\\d{1,18}")) {
-            throw new InvalidValueException("must be a whole number");
-        }
-        long value = Long.parseLong(digits);
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
     }
 }
