@@ -15,6 +15,8 @@ import dev.concierge.application.testing.InMemoryAttemptCounters;
 import dev.concierge.application.testing.InMemoryPasswordHasher;
 import dev.concierge.application.testing.InMemorySessionTokens;
 import dev.concierge.application.testing.InMemoryTenants;
+import dev.concierge.application.testing.InMemoryTransactions;
+import dev.concierge.application.testing.TestMail;
 import dev.concierge.application.testing.RecordingSecurityEvents;
 import dev.concierge.application.testing.TestClock;
 import dev.concierge.domain.account.PasswordCandidate;
@@ -55,8 +57,9 @@ class AccountServicesTest {
             EmailAddress.of("admin@platform.example"), hasher.hash(PlainPassword.of(ADMIN_PASSWORD)).block()));
     private final LogInService logIn = new LogInService(tenants, hasher, tokens, protection, events, admin, clock);
     private final AuthenticateService authenticate = new AuthenticateService(tokens, tenants, admin, clock);
-    private final ChangePasswordService changePassword =
-            new ChangePasswordService(tenants, hasher, tokens, protection, events, clock);
+    private final TestMail mail = new TestMail(clock);
+    private final ChangePasswordService changePassword = new ChangePasswordService(tenants, hasher, tokens,
+            protection, events, new InMemoryTransactions(), mail.mailer, mail.links, clock);
     private final RevokeSessionsService revoke = new RevokeSessionsService(tenants, events, clock);
 
     private Tenant owner(Tenant tenant) {
@@ -306,6 +309,11 @@ class AccountServicesTest {
         StepVerifier.create(logIn.logIn(login(tenant.owner().email().value(), "Moonrise43"))).expectNextCount(1)
                 .verifyComplete();
         assertThat(events.types()).contains(Type.PASSWORD_CHANGED);
+        assertThat(mail.take()).singleElement().satisfies(notice -> {
+            assertThat(notice.to()).isEqualTo(tenant.owner().email());
+            assertThat(notice.content().subject()).isEqualTo("PasswordChanged");
+            assertThat(notice.content().text()).contains("resetPage=https://concierge.example/console/forgot-password");
+        });
     }
 
     @Test
@@ -319,6 +327,7 @@ class AccountServicesTest {
         }
 
         assertThat(tenants.findById(tenant.id()).block()).isEqualTo(tenant);
+        assertThat(mail.take()).as("no mail without a change").isEmpty();
         StepVerifier.create(changePassword.changePassword(caller, ChangePasswordCommand.of("Guess9X", "Moonrise43"),
                 OFFICE)).expectError(WrongPasswordException.class).verify();
         StepVerifier.create(logIn.logIn(login(tenant.owner().email().value(), PASSWORD)))

@@ -8,7 +8,9 @@ import dev.concierge.application.port.in.PublishedWidget;
 import dev.concierge.application.port.in.ClientAddress;
 import dev.concierge.application.testing.InMemoryTenants;
 import dev.concierge.application.testing.TestClock;
+import dev.concierge.application.testing.InMemoryTransactions;
 import dev.concierge.application.testing.RecordingSecurityEvents;
+import dev.concierge.application.testing.TestMail;
 import dev.concierge.domain.tenant.AllowedOrigins;
 import dev.concierge.domain.tenant.ClientKey;
 import dev.concierge.domain.tenant.Tenant;
@@ -83,7 +85,9 @@ class CachedLoadWidgetServiceTest {
         Tenant pending = tenants.add(activeTenant().withClientKey("soon-open").build().suspend("Paused by the platform")).block();
         StepVerifier.create(cache.load(pending.clientKey())).expectError(TenantNotFoundException.class).verify();
 
-        new TenantAdministrationService(tenants, cache, new RecordingSecurityEvents(), clock)
+        TestMail mail = new TestMail(clock);
+        new TenantAdministrationService(tenants, cache, new RecordingSecurityEvents(), new InMemoryTransactions(),
+                mail.mailer, mail.links, clock)
                 .reactivate(pending.id(), ClientAddress.INTERNAL).block();
 
         StepVerifier.create(cache.load(pending.clientKey())).expectNextCount(1).verifyComplete();

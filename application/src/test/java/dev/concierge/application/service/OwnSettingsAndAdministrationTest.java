@@ -10,6 +10,8 @@ import dev.concierge.application.port.in.SettingsForm;
 import dev.concierge.application.port.in.TenantPage;
 import dev.concierge.application.port.out.SecurityEvent.Type;
 import dev.concierge.application.testing.InMemoryTenants;
+import dev.concierge.application.testing.InMemoryTransactions;
+import dev.concierge.application.testing.TestMail;
 import dev.concierge.application.testing.RecordingSecurityEvents;
 import dev.concierge.application.testing.TestClock;
 import dev.concierge.domain.shared.ValidationException;
@@ -37,8 +39,9 @@ class OwnSettingsAndAdministrationTest {
     private final RecordingSecurityEvents events = new RecordingSecurityEvents();
     private final List<Tenant> changed = new ArrayList<>();
     private final OwnSettingsService settings = new OwnSettingsService(tenants, changed::add, events, clock);
-    private final TenantAdministrationService admin =
-            new TenantAdministrationService(tenants, changed::add, events, clock);
+    private final TestMail mail = new TestMail(clock);
+    private final TenantAdministrationService admin = new TenantAdministrationService(tenants, changed::add, events,
+            new InMemoryTransactions(), mail.mailer, mail.links, clock);
 
     static SettingsForm form() {
         return new SettingsForm("Night Bakery", "Ask the baker", "\uD83E\uDD50", "https://cdn.bakery.example/logo.png",
@@ -116,6 +119,27 @@ class OwnSettingsAndAdministrationTest {
                 Type.TENANT_REACTIVATED);
         assertThat(changed).extracting(Tenant::status)
                 .containsExactly(TenantStatus.ACTIVE, TenantStatus.SUSPENDED, TenantStatus.ACTIVE);
+        assertThat(mail.take()).as("only the first confirmation tells the owner").singleElement()
+                .satisfies(notice -> {
+                    assertThat(notice.to()).isEqualTo(tenant.owner().email());
+                    assertThat(notice.tenantId()).isEqualTo(tenant.id());
+                    assertThat(notice.content().subject()).isEqualTo("AssistantActive");
+                    assertThat(notice.content().text()).contains("console=https://concierge.example/console/");
+                });
+    }
+
+    @Test
+    void aConfirmationWhoseMailCannotBeQueuedIsNotKept() {
+        Tenant tenant = tenants.add(pendingTenant().build()).block();
+        TenantAdministrationService failing = new TenantAdministrationService(tenants, changed::add, events,
+                new InMemoryTransactions(), new Mailer(mail.outbox, notice -> {
+                    throw new IllegalStateException("templates broken");
+                }, mail.links, clock), mail.links, clock);
+
+        StepVerifier.create(failing.confirm(tenant.id(), FROM)).expectError(IllegalStateException.class).verify();
+
+        assertThat(tenants.findById(tenant.id()).block().status()).isEqualTo(TenantStatus.PENDING);
+        assertThat(changed).isEmpty();
     }
 
     @Test
@@ -138,7 +162,7 @@ class OwnSettingsAndAdministrationTest {
         // The owner's edit lands between the admin's read and write: the admin's change is applied again.
         TenantAdministrationService racy = new TenantAdministrationService(new InterleavingTenants(racing,
                 () -> settings.update(new Caller.OwnerCaller(tenant.id()), 0, form().validate(), FROM).block()),
-                changed::add, events, clock);
+                changed::add, events, new InMemoryTransactions(), mail.mailer, mail.links, clock);
 
         Tenant suspended = racy.suspend(tenant.id(), "Abuse report", FROM).block();
 
