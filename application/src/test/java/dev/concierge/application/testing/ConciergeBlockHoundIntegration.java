@@ -14,6 +14,8 @@ public final class ConciergeBlockHoundIntegration implements BlockHoundIntegrati
         // Random ids come from the JDK's shared SecureRandom, which reads /dev/urandom: a read that never waits
         // once the kernel's pool is seeded at boot.
         builder.allowBlockingCallsInside("java.util.UUID", "randomUUID");
+        // One-time tokens come from a SecureRandom of their own, which reads /dev/urandom in the same way.
+        builder.allowBlockingCallsInside("dev.concierge.domain.token.SecretToken", "generate");
         // The JDK reads its networking defaults (a small file in the JDK) once, when the first socket of the JVM is
         // made; that can happen on an event loop when no earlier test opened a socket.
         builder.allowBlockingCallsInside("sun.net.NetProperties", "<clinit>");

@@ -16,7 +16,18 @@ import dev.concierge.application.service.TenantAdministrationService;
 import dev.concierge.application.testing.InMemoryAttemptCounters;
 import dev.concierge.application.testing.InMemoryPasswordHasher;
 import dev.concierge.application.testing.InMemorySessionTokens;
+import dev.concierge.application.testing.InMemoryOneTimeTokens;
+import dev.concierge.application.testing.InMemoryRollingLimits;
 import dev.concierge.application.testing.InMemoryTenants;
+import dev.concierge.application.testing.InMemoryTransactions;
+import dev.concierge.application.testing.TestMail;
+import dev.concierge.application.port.in.MailAdministrationUseCase;
+import dev.concierge.application.port.in.PasswordResetUseCase;
+import dev.concierge.application.port.in.VerifyAddressUseCase;
+import dev.concierge.application.service.AddressVerificationService;
+import dev.concierge.application.service.MailAdministrationService;
+import dev.concierge.application.service.PasswordResetService;
+import java.time.Duration;
 import dev.concierge.application.testing.RecordingSecurityEvents;
 import dev.concierge.application.testing.TestClock;
 import dev.concierge.domain.tenant.EmailAddress;
@@ -47,6 +58,12 @@ public final class AccountTestServices {
             hasher.hash(PlainPassword.of(ADMIN_PASSWORD)).block()));
     private final SignInProtection protection =
             new SignInProtection(new InMemoryAttemptCounters(), SignInLimits.defaults(), events);
+    public final TestMail mail = new TestMail(clock);
+    public final InMemoryOneTimeTokens oneTimeTokens = new InMemoryOneTimeTokens();
+    private final InMemoryRollingLimits limits = new InMemoryRollingLimits();
+    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    public final AddressVerificationService verification = new AddressVerificationService(tenants, oneTimeTokens,
+            limits, mail.mailer, mail.links, transactions, events, clock);
 
     /** Stores the tenant with an owner whose password is {@link #PASSWORD}. */
     public Tenant add(Tenant tenant) {
@@ -56,8 +73,8 @@ public final class AccountTestServices {
 
     public void register(AnnotationConfigApplicationContext context) {
         OwnSettingsService settings = new OwnSettingsService(tenants, changed -> { }, events, clock);
-        TenantAdministrationService administration =
-                new TenantAdministrationService(tenants, changed -> { }, events, clock);
+        TenantAdministrationService administration = new TenantAdministrationService(tenants, changed -> { }, events,
+                transactions, mail.mailer, mail.links, clock);
         context.registerBean(Clock.class, () -> clock);
         // For configurations that make their own token port; the services here use the in-memory one.
         context.registerBean(dev.concierge.adapter.web.security.SessionTokenSettings.class,
@@ -69,8 +86,14 @@ public final class AccountTestServices {
         // One bean each for the services that implement several use cases.
         context.registerBean(OwnSettingsService.class, () -> settings);
         context.registerBean(ChangePasswordUseCase.class,
-                () -> new ChangePasswordService(tenants, hasher, tokens, protection, events, clock));
+                () -> new ChangePasswordService(tenants, hasher, tokens, protection, events, transactions, mail.mailer,
+                        mail.links, clock));
         context.registerBean(RevokeSessionsUseCase.class, () -> new RevokeSessionsService(tenants, events, clock));
         context.registerBean(TenantAdministrationService.class, () -> administration);
+        context.registerBean(PasswordResetUseCase.class, () -> new PasswordResetService(tenants, oneTimeTokens, limits,
+                hasher, protection, mail.mailer, mail.links, transactions, events, clock, Duration.ZERO));
+        context.registerBean(VerifyAddressUseCase.class, () -> verification);
+        context.registerBean(MailAdministrationUseCase.class,
+                () -> new MailAdministrationService(mail.outbox, events, clock));
     }
 }

@@ -8,6 +8,9 @@ import dev.concierge.adapter.web.account.AccountWebConfiguration;
 import dev.concierge.domain.tenant.Tenant;
 import dev.concierge.domain.tenant.TenantFixtures;
 import dev.concierge.domain.tenant.TenantStatus;
+import dev.concierge.application.port.out.MailStatus;
+import dev.concierge.application.port.out.OutboxEntry;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -17,7 +20,7 @@ class AdminEndpointsTest {
 
     private final AccountTestServices services = new AccountTestServices();
     private final WebTestClient client = TestWebApplication.start(services::register, AccountWebConfiguration.class,
-            AdminWebConfiguration.class);
+            AdminWebConfiguration.class, AdminMailWebConfiguration.class);
     private final Tenant pending = services.add(TenantFixtures.pendingTenant().build());
     private final String admin = adminToken();
 
@@ -42,6 +45,7 @@ class AdminEndpointsTest {
                 .jsonPath("$.size").isEqualTo(10)
                 .jsonPath("$.items[0].id").isEqualTo(pending.id().toString())
                 .jsonPath("$.items[0].status").isEqualTo("PENDING")
+                .jsonPath("$.items[0].ownerEmailVerified").isEqualTo(false)
                 .jsonPath("$.items[0].passwordHash").doesNotExist()
                 .jsonPath("$.items[0].systemPrompt").doesNotExist();
         client.get().uri("/api/v1/admin/tenants").headers(h -> h.setBearerAuth(admin)).exchange()
@@ -78,6 +82,42 @@ class AdminEndpointsTest {
         client.post().uri(base + "/reactivate").headers(h -> h.setBearerAuth(admin)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACTIVE");
         assertThat(services.tenants.findById(pending.id()).block().status()).isEqualTo(TenantStatus.ACTIVE);
+        assertThat(services.mail.take()).as("the owner hears of the confirmation once").singleElement()
+                .satisfies(mail -> assertThat(mail.to()).isEqualTo(pending.owner().email()));
+    }
+
+    @Test
+    void theAdminSeesGivenUpMailWithoutBodiesAndSendsItAgain() {
+        client.post().uri("/api/v1/admin/tenants/" + pending.id() + "/confirm").headers(h -> h.setBearerAuth(admin))
+                .exchange().expectStatus().isOk();
+        OutboxEntry queued = services.mail.outbox.list(null, null, 0, 10).blockFirst();
+        services.mail.outbox.claimDue(services.clock.instant(), Duration.ofMinutes(1), 10).blockLast();
+        services.mail.outbox.markFailed(queued.id(), "550 mailbox unavailable").block();
+
+        client.get().uri("/api/v1/admin/mail?status=failed").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(1)
+                .jsonPath("$.items[0].id").isEqualTo(queued.id().toString())
+                .jsonPath("$.items[0].to").isEqualTo(pending.owner().email().value())
+                .jsonPath("$.items[0].tenantId").isEqualTo(pending.id().toString())
+                .jsonPath("$.items[0].lastError").isEqualTo("550 mailbox unavailable")
+                .jsonPath("$.items[0].attempts").isEqualTo(1)
+                .jsonPath("$.items[0].text").doesNotExist()
+                .jsonPath("$.items[0].html").doesNotExist();
+
+        client.post().uri("/api/v1/admin/mail/" + queued.id() + "/retry").headers(h -> h.setBearerAuth(admin))
+                .exchange().expectStatus().isNoContent();
+        assertThat(services.mail.outbox.findById(queued.id()).block().status()).isEqualTo(MailStatus.PENDING);
+        client.post().uri("/api/v1/admin/mail/" + queued.id() + "/retry").headers(h -> h.setBearerAuth(admin))
+                .exchange().expectStatus().isEqualTo(409);
+        client.post().uri("/api/v1/admin/mail/" + java.util.UUID.randomUUID() + "/retry")
+                .headers(h -> h.setBearerAuth(admin)).exchange().expectStatus().isNotFound();
+        client.post().uri("/api/v1/admin/mail/not-an-id/retry").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isNotFound();
+        client.get().uri("/api/v1/admin/mail?status=lost&size=0").headers(h -> h.setBearerAuth(admin)).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[*].field").value(fields ->
+                        assertThat((java.util.List<String>) fields).containsExactly("status"));
+        client.get().uri("/api/v1/admin/mail").exchange().expectStatus().isUnauthorized();
     }
 
     @Test
