@@ -245,7 +245,8 @@ start_concierge() {
     done
     free_port port
     CONCIERGE_URL="http://127.0.0.1:$port"
-    env_args=(env -u DATABASE_URL -u CONCIERGE_DEMO_ENABLED -u CONCIERGE_DATA_DIR -u JWT_SECRET
+    env_args=(env -u DATABASE_URL -u CONCIERGE_DEMO_ENABLED -u CONCIERGE_DATA_DIR -u JWT_SECRET -u FRONTEND_URL
+        -u EMAIL_HOST
         -u SPRING_R2DBC_URL -u SPRING_R2DBC_USERNAME -u SPRING_R2DBC_PASSWORD
         -u SPRING_FLYWAY_URL -u SPRING_FLYWAY_USER -u SPRING_FLYWAY_PASSWORD
         PORT="$port" SERVER_ADDRESS=127.0.0.1)
@@ -256,7 +257,7 @@ start_concierge() {
             psql_admin -d postgres -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" -c "CREATE DATABASE $PG_DB"
             PG_CREATED=true
             env_args+=(DATABASE_URL="postgresql://$PG_USER@$PG_HOST:$PG_PORT/$PG_DB" CONCIERGE_DEMO_ENABLED=true
-                JWT_SECRET="$PG_JWT_SECRET")
+                JWT_SECRET="$PG_JWT_SECRET" FRONTEND_URL="$CONCIERGE_URL")
             ;;
     esac
     env_args+=("$@")

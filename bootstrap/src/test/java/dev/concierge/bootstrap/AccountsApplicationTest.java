@@ -53,7 +53,8 @@ class AccountsApplicationTest {
         postgres.truncateAll();
         application = new SpringApplicationBuilder(ConciergeApplication.class)
                 .properties("DATABASE_URL=" + PostgresApplicationTest.originalForm(postgres.databaseUrl()))
-                .run("--server.port=0", "--JWT_SECRET=" + SECRET, "--ADMIN_EMAIL=" + ADMIN_EMAIL,
+                .run("--server.port=0", "--JWT_SECRET=" + SECRET, "--FRONTEND_URL=" + PostgresApplicationTest.TEST_PUBLIC_URL,
+                        "--ADMIN_EMAIL=" + ADMIN_EMAIL,
                         "--ADMIN_PASSWORD=" + ADMIN_PASSWORD,
                         // Fast hashes, and one test machine sending every request from one address.
                         "--concierge.security.bcrypt-strength=4",

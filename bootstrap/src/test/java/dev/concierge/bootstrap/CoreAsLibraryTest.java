@@ -18,6 +18,7 @@ import dev.concierge.application.service.LoadWidgetService;
 import dev.concierge.application.service.SignUpTenantService;
 import dev.concierge.application.service.TenantChanges;
 import dev.concierge.application.testing.InMemoryPasswordHasher;
+import dev.concierge.application.testing.InMemoryCore;
 import dev.concierge.application.testing.InMemoryTenants;
 import dev.concierge.domain.tenant.ClientKey;
 import dev.concierge.domain.tenant.Tenant;
@@ -33,12 +34,9 @@ class CoreAsLibraryTest {
     @Test
     void signUpConfirmAndLoadTheWidgetWithoutAnyFramework() {
         InMemoryTenants tenants = new InMemoryTenants();
-        RecordingSecurityEvents events = new RecordingSecurityEvents();
-        SignUpTenantUseCase signUp = new SignUpTenantService(tenants, new InMemoryPasswordHasher(),
-                new SignInProtection(new InMemoryAttemptCounters(), SignInLimits.defaults(), events), events,
-                Optional.empty(), Clock.systemUTC());
-        ConfirmTenantUseCase confirm = new TenantAdministrationService(tenants, TenantChanges.NONE, events,
-                Clock.systemUTC());
+        InMemoryCore core = new InMemoryCore(tenants, Clock.systemUTC());
+        SignUpTenantUseCase signUp = core.signUp;
+        ConfirmTenantUseCase confirm = core.administration;
         LoadWidgetUseCase loadWidget = new LoadWidgetService(tenants);
 
         Tenant tenant = signUp.signUp(SignUpCommand.of("owner@library.example", "Library42", "Library Cafe",
@@ -49,5 +47,7 @@ class CoreAsLibraryTest {
         assertThat(widget.tenantId()).isEqualTo(tenant.id());
         assertThat(widget.branding().title()).isEqualTo("Library Cafe");
         assertThat(widget.allowedOrigins().permits("https://library.example")).isTrue();
+        assertThat(core.mail.take()).extracting(mail -> mail.content().subject())
+                .containsExactlyInAnyOrder("VerifyAddress", "AssistantActive");
     }
 }

@@ -37,6 +37,7 @@ class PostgresApplicationTest {
 
     /** Any instance on an external database needs the shared secret; the tests use this one. */
     static final String TEST_JWT_SECRET = "a-test-secret-that-is-certainly-longer-than-32-bytes";
+    static final String TEST_PUBLIC_URL = "https://concierge.example";
 
     private static ConfigurableApplicationContext application;
     private static WebTestClient client;
@@ -47,7 +48,7 @@ class PostgresApplicationTest {
         postgres.truncateAll();
         application = new SpringApplicationBuilder(ConciergeApplication.class)
                 .properties("DATABASE_URL=" + originalForm(postgres.databaseUrl()), "server.port=0",
-                        "JWT_SECRET=" + TEST_JWT_SECRET)
+                        "JWT_SECRET=" + TEST_JWT_SECRET, "FRONTEND_URL=" + TEST_PUBLIC_URL)
                 .run();
         String port = application.getEnvironment().getProperty("local.server.port");
         client = TestClients.onPort(port);

@@ -47,7 +47,8 @@ class PostgresPoolTest {
         postgres = TestPostgres.get();
         application = new SpringApplicationBuilder(ConciergeApplication.class)
                 .properties("DATABASE_URL=" + PostgresApplicationTest.originalForm(postgres.databaseUrl()),
-                        "JWT_SECRET=" + PostgresApplicationTest.TEST_JWT_SECRET)
+                        "JWT_SECRET=" + PostgresApplicationTest.TEST_JWT_SECRET,
+                        "FRONTEND_URL=" + PostgresApplicationTest.TEST_PUBLIC_URL)
                 // Arguments, because the application's own settings outrank the builder's default properties.
                 .run("--server.port=0",
                         "--spring.r2dbc.pool.max-size=" + POOL_MAX,

@@ -8,18 +8,24 @@ import dev.concierge.adapter.web.server.NettyHardening;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
 import dev.concierge.application.port.out.PasswordHasher;
 import dev.concierge.application.port.out.SecurityEvents;
+import dev.concierge.application.port.out.AttemptCounters;
+import dev.concierge.application.port.out.OneTimeTokens;
 import dev.concierge.application.port.out.RollingLimits;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.port.out.Transactions;
 import dev.concierge.application.service.AddressVerificationService;
 import dev.concierge.application.service.ConsoleLinks;
+import dev.concierge.application.service.MailRelay;
 import dev.concierge.application.service.Mailer;
+import dev.concierge.bootstrap.startup.ExpiredRecordsPurge;
+import java.util.Map;
 import dev.concierge.application.service.CachedLoadWidgetService;
 import dev.concierge.application.service.LoadWidgetService;
 import dev.concierge.application.service.SignInProtection;
 import dev.concierge.application.service.SignUpTenantService;
 import dev.concierge.bootstrap.security.ConfiguredAdmin;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +39,9 @@ import org.springframework.context.annotation.Import;
 @Import({WebAdapterConfiguration.class, PersistenceConfiguration.class, MailWiring.class, SecurityWiring.class})
 public class ApplicationWiring {
 
+    /** The system clock in UTC, unless the host application brings a clock of its own (a test, to move time). */
     @Bean
+    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
     }
@@ -78,5 +86,16 @@ public class ApplicationWiring {
         ConciergeProperties.Widget widget = properties.widget();
         return new CachedLoadWidgetService(new LoadWidgetService(tenants), clock, widget.cacheTtl(),
                 widget.cacheMaxEntries());
+    }
+
+    /** Keeps the tables of short-lived records small; see {@link ExpiredRecordsPurge}. */
+    @Bean
+    ExpiredRecordsPurge expiredRecordsPurge(AttemptCounters counters, OneTimeTokens tokens, RollingLimits limits,
+            MailRelay relay, Clock clock) {
+        return new ExpiredRecordsPurge(Map.of(
+                "expired attempt counters", () -> counters.purgeExpired(clock.instant()),
+                "expired one-time tokens", () -> tokens.purgeExpired(clock.instant()),
+                "expired rolling limits", () -> limits.purgeExpired(clock.instant()),
+                "sent mails past their time on record", relay::purgeSent));
     }
 }

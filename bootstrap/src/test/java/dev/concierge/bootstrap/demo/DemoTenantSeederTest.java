@@ -16,6 +16,7 @@ import java.util.Optional;
 import dev.concierge.application.service.SignUpTenantService;
 import dev.concierge.application.service.TenantChanges;
 import dev.concierge.application.testing.InMemoryPasswordHasher;
+import dev.concierge.application.testing.InMemoryCore;
 import dev.concierge.application.testing.InMemoryTenants;
 import dev.concierge.bootstrap.config.ConciergeProperties;
 import dev.concierge.domain.tenant.ClientKey;
@@ -41,15 +42,11 @@ class DemoTenantSeederTest {
     private final ConfirmTenantUseCase confirm = administration(tenants);
 
     private static SignUpTenantUseCase signUp(Tenants store) {
-        RecordingSecurityEvents events = new RecordingSecurityEvents();
-        return new SignUpTenantService(store, new InMemoryPasswordHasher(),
-                new SignInProtection(new InMemoryAttemptCounters(), SignInLimits.defaults(), events), events,
-                Optional.empty(), Clock.systemUTC());
+        return new InMemoryCore(store, Clock.systemUTC()).signUp;
     }
 
     private static ConfirmTenantUseCase administration(Tenants store) {
-        return new TenantAdministrationService(store, TenantChanges.NONE, new RecordingSecurityEvents(),
-                Clock.systemUTC());
+        return new InMemoryCore(store, Clock.systemUTC()).administration;
     }
 
     private DemoTenantSeeder seeder(Tenants store, String... origins) {

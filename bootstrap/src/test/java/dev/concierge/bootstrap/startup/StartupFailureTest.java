@@ -35,6 +35,8 @@ public class StartupFailureTest {
 
     private static final String[] QUIET = {
             "server.port=0",
+            // Links in mails need the public address on an external database; the tests here are about others.
+            "FRONTEND_URL=https://concierge.example",
             "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=off",
             "logging.level.org.springframework.boot.SpringApplication=off"};
 
