@@ -55,6 +55,7 @@ record Draft(Phrase subject, Phrase heading, List<Block> blocks, Phrase footer) 
 
         Button {
             Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(link, "link");
             String scheme = link.getScheme() == null ? "" : link.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") && !scheme.equals("http")) {
                 throw new IllegalArgumentException("a mail links to http or https addresses only, was " + scheme);
