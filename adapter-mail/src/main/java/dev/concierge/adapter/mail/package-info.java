@@ -1,5 +1,5 @@
 /**
- * Outgoing mail: SMTP through angus-mail with ical4j calendar invitations, and a file outbox used when no SMTP
- * server is configured. Filled in by the booking and password-reset capabilities.
+ * The mail adapter's Spring configuration and settings: the mail templates, and a sender that uses SMTP when a server
+ * is configured and an outbox folder of {@code .eml} files when none is.
  */
 package dev.concierge.adapter.mail;
