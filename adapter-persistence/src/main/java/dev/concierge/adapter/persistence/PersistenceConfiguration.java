@@ -1,9 +1,15 @@
 package dev.concierge.adapter.persistence;
 
 import dev.concierge.adapter.persistence.attempt.R2dbcAttemptCounters;
+import dev.concierge.adapter.persistence.limit.R2dbcRollingLimits;
+import dev.concierge.adapter.persistence.mail.R2dbcMailOutbox;
 import dev.concierge.adapter.persistence.tenant.R2dbcTenants;
+import dev.concierge.adapter.persistence.token.R2dbcOneTimeTokens;
 import dev.concierge.adapter.persistence.transaction.R2dbcTransactions;
 import dev.concierge.application.port.out.AttemptCounters;
+import dev.concierge.application.port.out.MailOutbox;
+import dev.concierge.application.port.out.OneTimeTokens;
+import dev.concierge.application.port.out.RollingLimits;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.port.out.Transactions;
 import io.r2dbc.spi.ConnectionFactory;
@@ -29,6 +35,21 @@ public class PersistenceConfiguration {
     @Bean
     public AttemptCounters attemptCounters(ConnectionFactory connectionFactory) {
         return R2dbcAttemptCounters.using(connectionFactory);
+    }
+
+    @Bean
+    public OneTimeTokens oneTimeTokens(ConnectionFactory connectionFactory) {
+        return R2dbcOneTimeTokens.using(connectionFactory);
+    }
+
+    @Bean
+    public RollingLimits rollingLimits(ConnectionFactory connectionFactory) {
+        return R2dbcRollingLimits.using(connectionFactory);
+    }
+
+    @Bean
+    public MailOutbox mailOutbox(ConnectionFactory connectionFactory) {
+        return R2dbcMailOutbox.using(connectionFactory);
     }
 
     @Bean

@@ -4,17 +4,30 @@ import static dev.concierge.domain.tenant.TenantFixtures.activeTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.adapter.persistence.attempt.R2dbcAttemptCounters;
+import dev.concierge.adapter.persistence.limit.R2dbcRollingLimits;
+import dev.concierge.adapter.persistence.mail.R2dbcMailOutbox;
 import dev.concierge.adapter.persistence.tenant.R2dbcTenants;
 import dev.concierge.adapter.persistence.testing.TestH2;
+import dev.concierge.adapter.persistence.token.R2dbcOneTimeTokens;
 import dev.concierge.application.port.out.AttemptCounters;
+import dev.concierge.application.port.out.MailContent;
+import dev.concierge.application.port.out.MailOutbox;
+import dev.concierge.application.port.out.OneTimeTokens;
+import dev.concierge.application.port.out.OutgoingMail;
+import dev.concierge.application.port.out.RollingLimits;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.port.out.Transactions;
 import dev.concierge.domain.account.Attempts;
+import dev.concierge.domain.account.RollingLimit;
 import dev.concierge.domain.tenant.Tenant;
+import dev.concierge.domain.token.OneTimeToken;
+import dev.concierge.domain.token.SecretToken;
+import dev.concierge.domain.token.TokenPurpose;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,5 +94,34 @@ class PersistenceConfigurationTest {
         StepVerifier.create(readDirectly.find("rolled-back", now)).expectComplete().verify(TIMEOUT);
         StepVerifier.create(readDirectly.find("kept", now)).expectNext(new Attempts(1, now)).expectComplete()
                 .verify(TIMEOUT);
+    }
+
+    @Test
+    void exposesTokensLimitsAndOutboxUnderTheirNamesTakingPartInTheTransactionsOfTheTransactionsBean() {
+        Tenant tenant = context.getBean(Tenants.class).add(activeTenant().build()).block(TIMEOUT);
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        OneTimeTokens tokens = context.getBean("oneTimeTokens", OneTimeTokens.class);
+        RollingLimits limits = context.getBean("rollingLimits", RollingLimits.class);
+        MailOutbox outbox = context.getBean("mailOutbox", MailOutbox.class);
+        OneTimeToken token = OneTimeToken.issue(SecretToken.generate(), TokenPurpose.PASSWORD_RESET, tenant.id(),
+                OneTimeToken.OWNER, now);
+        UUID mailId = UUID.randomUUID();
+        OutgoingMail mail = new OutgoingMail(mailId, "<" + mailId + "@concierge.example>", tenant.id(),
+                tenant.owner().email(), new MailContent("Reset", "Your link", "<p>Your link</p>"), now);
+
+        StepVerifier.create(context.getBean(Transactions.class).inTransaction(limits
+                        .tryAcquire("reset:" + tenant.id(), RollingLimit.PASSWORD_RESET_MAILS, now)
+                        .then(tokens.add(token))
+                        .then(outbox.enqueue(mail))
+                        .then(Mono.error(new IllegalStateException("rolled back")))))
+                .expectError(IllegalStateException.class).verify(TIMEOUT);
+
+        StepVerifier.create(R2dbcOneTimeTokens.using(h2.connectionFactory()).find(token.purpose(), token.hash(), now))
+                .expectComplete().verify(TIMEOUT);
+        StepVerifier.create(R2dbcMailOutbox.using(h2.connectionFactory()).findById(mailId)).expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(R2dbcRollingLimits.using(h2.connectionFactory())
+                        .purgeExpired(now.plus(RollingLimit.PASSWORD_RESET_MAILS.window())))
+                .expectNext(0L).expectComplete().verify(TIMEOUT);
     }
 }

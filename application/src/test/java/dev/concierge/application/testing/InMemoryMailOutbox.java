@@ -29,7 +29,7 @@ import reactor.util.context.ContextView;
 public final class InMemoryMailOutbox implements MailOutbox {
 
     /** UUIDs in the order PostgreSQL and H2 sort them: as unsigned bytes, which {@link UUID#compareTo} is not. */
-    public static final Comparator<UUID> UUID_ORDER = Comparator
+    private static final Comparator<UUID> UUID_ORDER = Comparator
             .comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
             .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
@@ -191,7 +191,7 @@ public final class InMemoryMailOutbox implements MailOutbox {
     }
 
     /** The error as recorded: at most {@link #MAX_ERROR_LENGTH} characters, never half a surrogate pair. */
-    public static String cut(String error) {
+    private static String cut(String error) {
         Objects.requireNonNull(error, "error");
         if (error.length() <= MAX_ERROR_LENGTH) {
             return error;

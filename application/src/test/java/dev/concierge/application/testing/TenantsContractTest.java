@@ -267,6 +267,26 @@ public abstract class TenantsContractTest {
     }
 
     @Test
+    void whetherTheOwnerVerifiedTheirAddressIsStoredAsItIs() {
+        Tenants tenants = tenants();
+        Tenant unverified = tenants.add(pendingTenant().build()).block(TIMEOUT);
+        Tenant verified = activeTenant().build();
+        verified = tenants.add(verified.withOwner(verified.owner().verifyEmail())).block(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(unverified.id()))
+                .assertNext(found -> assertThat(found.owner().emailVerified()).isFalse()).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(tenants.findByOwnerEmail(verified.owner().email()))
+                .assertNext(found -> assertThat(found.owner().emailVerified()).isTrue()).expectComplete().verify(TIMEOUT);
+
+        Tenant nowVerified = tenants.update(unverified.withOwner(unverified.owner().verifyEmail())).block(TIMEOUT);
+
+        StepVerifier.create(tenants.findById(unverified.id())).assertNext(found -> {
+            assertThat(found).isEqualTo(nowVerified);
+            assertThat(found.owner().emailVerified()).isTrue();
+        }).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
     void listingPagesNewestSignUpFirstWithOriginsAndFiltersByStatus() {
         Tenants tenants = tenants();
         java.time.Instant start = java.time.Instant.parse("2026-11-01T00:00:00Z");

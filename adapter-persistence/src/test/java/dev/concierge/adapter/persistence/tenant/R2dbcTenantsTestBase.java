@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.adapter.persistence.transaction.R2dbcTransactions;
 import dev.concierge.application.port.out.AttemptCounters;
+import dev.concierge.application.port.out.MailContent;
+import dev.concierge.application.port.out.MailOutbox;
+import dev.concierge.application.port.out.MailStatus;
+import dev.concierge.application.port.out.OutgoingMail;
+import dev.concierge.application.port.out.RollingLimits;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.testing.TenantsContractTest;
+import dev.concierge.domain.account.RollingLimit;
 import dev.concierge.domain.tenant.AllowedOrigins;
 import dev.concierge.domain.tenant.AssistantSettings;
 import dev.concierge.domain.tenant.Branding;
@@ -26,6 +32,8 @@ import dev.concierge.domain.tenant.Tenant;
 import dev.concierge.domain.tenant.TenantChangedConcurrentlyException;
 import dev.concierge.domain.tenant.TenantId;
 import dev.concierge.domain.tenant.TenantStatus;
+import dev.concierge.domain.token.OneTimeToken;
+import dev.concierge.domain.token.TokenPurpose;
 import io.r2dbc.spi.ConnectionFactory;
 import java.net.URI;
 import java.time.Clock;
@@ -59,6 +67,8 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Instant NOW = Instant.parse("2026-11-20T08:15:30.123456Z");
     private static final String REFUSED_ORIGIN = "https://refused.example";
+    /** A {@link dev.concierge.domain.token.TokenHash}: SHA-256 in hex. */
+    private static final int TOKEN_HASH_LENGTH = 64;
 
     /** A connection factory for a migrated database without tenants. */
     protected abstract ConnectionFactory connectionFactory();
@@ -241,6 +251,13 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
                 .isGreaterThanOrEqualTo(longest(Stream.of(Language.values()).map(Language::code)));
         assertThat(columns.remove("tenant.time_zone"))
                 .isGreaterThanOrEqualTo(longest(ZoneId.getAvailableZoneIds().stream()));
+        assertThat(columns.remove("one_time_token.purpose"))
+                .isGreaterThanOrEqualTo(longest(Stream.of(TokenPurpose.values()).map(Enum::name)));
+        assertThat(columns.remove("mail_outbox.status"))
+                .isGreaterThanOrEqualTo(longest(Stream.of(MailStatus.values()).map(Enum::name)));
+        // As many epoch microseconds as a limit remembers, each a long of at most 20 characters, between commas.
+        assertThat(columns.remove("rolling_limit.events"))
+                .isGreaterThanOrEqualTo(RollingLimit.MAX_EVENTS * (String.valueOf(Long.MIN_VALUE).length() + 1) - 1);
         // Every other text column holds a value object and is exactly as long as the longest one the domain accepts.
         assertThat(columns).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("tenant.client_key", ClientKey.MAX_LENGTH),
@@ -258,7 +275,16 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
                 Map.entry("tenant.model", AssistantSettings.MAX_MODEL_LENGTH),
                 Map.entry("tenant.suspension_reason", Tenant.MAX_SUSPENSION_REASON_LENGTH),
                 Map.entry("tenant_allowed_origin.origin", Origin.MAX_LENGTH),
-                Map.entry("attempt_counter.counter_key", AttemptCounters.MAX_KEY_LENGTH)));
+                Map.entry("attempt_counter.counter_key", AttemptCounters.MAX_KEY_LENGTH),
+                Map.entry("one_time_token.token_hash", TOKEN_HASH_LENGTH),
+                Map.entry("one_time_token.subject", OneTimeToken.MAX_SUBJECT_LENGTH),
+                Map.entry("rolling_limit.limit_key", RollingLimits.MAX_KEY_LENGTH),
+                Map.entry("mail_outbox.message_id", OutgoingMail.MAX_MESSAGE_ID_LENGTH),
+                Map.entry("mail_outbox.recipient", EmailAddress.MAX_LENGTH),
+                Map.entry("mail_outbox.subject", MailContent.MAX_SUBJECT_LENGTH),
+                Map.entry("mail_outbox.text_body", MailContent.MAX_BODY_LENGTH),
+                Map.entry("mail_outbox.html_body", MailContent.MAX_BODY_LENGTH),
+                Map.entry("mail_outbox.last_error", MailOutbox.MAX_ERROR_LENGTH)));
     }
 
     @Test
@@ -368,7 +394,7 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
                 TenantId.random(),
                 ClientKey.of("k" + "0".repeat(ClientKey.MAX_LENGTH - 2) + "z"),
                 new Owner(EmailAddress.of(email), new PasswordHash("$2a$12$" + "h".repeat(PasswordHash.MAX_LENGTH - 7)),
-                        Instant.parse("2026-11-27T10:15:31Z")),
+                        Instant.parse("2026-11-27T10:15:31Z"), true),
                 DisplayName.of("ß".repeat(DisplayName.MAX_LENGTH)),
                 TenantStatus.SUSPENDED,
                 text("Unpaid since October.\nPlease call us.", Tenant.MAX_SUSPENSION_REASON_LENGTH),
