@@ -2,22 +2,13 @@ package dev.concierge.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concierge.application.port.in.ClientAddress;
 import dev.concierge.application.port.in.ConfirmTenantUseCase;
 import dev.concierge.application.port.in.LoadWidgetUseCase;
 import dev.concierge.application.port.in.PublishedWidget;
 import dev.concierge.application.port.in.SignUpCommand;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
-import dev.concierge.application.service.SignInLimits;
-import dev.concierge.application.service.SignInProtection;
-import dev.concierge.application.service.TenantAdministrationService;
-import dev.concierge.application.testing.InMemoryAttemptCounters;
-import dev.concierge.application.testing.RecordingSecurityEvents;
-import dev.concierge.application.port.in.ClientAddress;
-import java.util.Optional;
 import dev.concierge.application.service.LoadWidgetService;
-import dev.concierge.application.service.SignUpTenantService;
-import dev.concierge.application.service.TenantChanges;
-import dev.concierge.application.testing.InMemoryPasswordHasher;
 import dev.concierge.application.testing.InMemoryCore;
 import dev.concierge.application.testing.InMemoryTenants;
 import dev.concierge.domain.tenant.ClientKey;

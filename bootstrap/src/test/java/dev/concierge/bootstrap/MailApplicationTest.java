@@ -369,8 +369,8 @@ class MailApplicationTest {
         MimeMessage notice = mailsTo(email, 2).get(1);
         assertThat(parts(notice).get(0)).contains(PUBLIC_URL + "/console/forgot-password");
         client.post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("ownerEmail", "other@bakery.example", "password", PASSWORD, "displayName", "X",
-                        "clientKey", "taken-bakery", "allowedOrigins", List.of()))
+                .bodyValue(Map.of("ownerEmail", "other@bakery.example", "password", PASSWORD, "displayName",
+                        "Other Shop", "clientKey", "taken-bakery", "allowedOrigins", List.of("https://other.example")))
                 .exchange().expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("clientKey");
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.concierge.adapter.mail.delivery.MailFrom;
-import dev.concierge.adapter.mail.delivery.SmtpSettings;
 import dev.concierge.adapter.mail.delivery.SmtpSettings.Security;
+import dev.concierge.adapter.mail.delivery.SmtpSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

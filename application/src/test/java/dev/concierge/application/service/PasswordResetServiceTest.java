@@ -1,5 +1,6 @@
 package dev.concierge.application.service;
 
+import static dev.concierge.domain.tenant.TenantFixtures.activeTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.application.port.in.ClientAddress;
@@ -33,8 +34,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
-
-import static dev.concierge.domain.tenant.TenantFixtures.activeTenant;
 
 class PasswordResetServiceTest {
 

@@ -38,7 +38,7 @@ public class MailWiring {
     MailSettings mailSettings(ConciergeProperties properties, ConsoleLinks links) {
         ConciergeProperties.Mail mail = properties.mail();
         String from = blank(mail.from()) && (blank(mail.username()) || !mail.username().contains("@"))
-                ? "Concierge <no-reply@" + links.mailDomain() + ">" : mail.from();
+                ? "Concierge <no-reply@" + senderDomain(links.mailDomain()) + ">" : mail.from();
         try {
             MailSettings settings = MailSettings.fromEmailSettings(mail.host(), mail.port(), mail.username(),
                     mail.password(), from, properties.dataDir().resolve("outbox"));
@@ -75,6 +75,11 @@ public class MailWiring {
     @Bean
     MailAdministrationService mailAdministrationUseCase(MailOutbox outbox, SecurityEvents events, Clock clock) {
         return new MailAdministrationService(outbox, events, clock);
+    }
+
+    /** The public host, or a reserved name that can never be delivered to when the host is a local one. */
+    private static String senderDomain(String host) {
+        return host.contains(".") && !host.endsWith(".localhost") ? host : "localhost.invalid";
     }
 
     private static boolean blank(String value) {

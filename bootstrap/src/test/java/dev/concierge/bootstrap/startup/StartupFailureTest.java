@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.concierge.adapter.persistence.DatabaseUrl;
 import dev.concierge.adapter.persistence.testing.TestPostgres;
 import dev.concierge.bootstrap.ConciergeApplication;
+import dev.concierge.bootstrap.config.DatabaseEnvironmentPostProcessor;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import dev.concierge.bootstrap.config.DatabaseEnvironmentPostProcessor;
 import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -19,9 +19,9 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
  * Database settings that cannot work stop the start with one line that says why, found by the failure analyzers
