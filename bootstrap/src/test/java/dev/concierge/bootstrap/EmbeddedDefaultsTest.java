@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.domain.tenant.ClientKey;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -146,6 +147,37 @@ class EmbeddedDefaultsTest {
         client().get().uri("/api/v1/widget/" + key).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void withoutAnSmtpServerMailIsWrittenToTheOutboxFolderWithLinksToThisServer() throws Exception {
+        String key = "mail-" + UUID.randomUUID().toString().substring(0, 8);
+        String email = key + "@owner.example";
+        client().post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(signUpJson(key, email, "Sunrise42")).exchange().expectStatus().isCreated();
+
+        Path outbox = Path.of(DATA_DIR, "outbox");
+        String mail = null;
+        for (int i = 0; i < 200 && mail == null; i++) {
+            Thread.sleep(50);
+            if (Files.isDirectory(outbox)) {
+                try (var files = Files.list(outbox)) {
+                    for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                        try (var in = Files.newInputStream(file)) {
+                            var message = new jakarta.mail.internet.MimeMessage(null, in);
+                            if (message.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString()
+                                    .equals(email)) {
+                                var parts = (jakarta.mail.Multipart) message.getContent();
+                                mail = message.getMessageID() + "\n" + parts.getBodyPart(0).getContent();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(mail).as("a verification mail in %s", outbox).isNotNull()
+                .contains("http://localhost:" + port + "/console/verify-email/")
+                .startsWith("<");
     }
 
     @Test

@@ -173,6 +173,25 @@ public class StartupFailureTest {
     }
 
     @Test
+    void anExternalDatabaseWithoutAPublicAddressIsRefused() {
+        Throwable failure = start(externalH2("nourl", "FRONTEND_URL="));
+
+        assertThat(rootCause(failure)).isInstanceOf(ConfigurationProblemException.class)
+                .hasMessageContaining("FRONTEND_URL is not set");
+    }
+
+    @Test
+    void aPublicAddressThatIsNoWebAddressIsRefused() {
+        for (String url : java.util.List.of("ftp://concierge.example", "concierge.example",
+                "https://user:secret@concierge.example", "https://concierge.example/?next=evil")) {
+            Throwable failure = start(externalH2("badurl", "FRONTEND_URL=" + url));
+
+            assertThat(rootCause(failure)).as(url).isInstanceOf(ConfigurationProblemException.class)
+                    .hasMessageContaining("FRONTEND_URL");
+        }
+    }
+
+    @Test
     void aWeakAdminPasswordIsRefusedOutsideTheEmbeddedDefaults() {
         Throwable failure = start(externalH2("weakadmin", "ADMIN_PASSWORD=Admin123"));
 
