@@ -3,6 +3,7 @@ package dev.concierge.adapter.web.recovery;
 import dev.concierge.application.port.in.Caller;
 import dev.concierge.application.port.in.ClientAddress;
 import dev.concierge.application.port.in.VerifyAddressUseCase;
+import dev.concierge.domain.shared.Violations;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +29,14 @@ public class AddressVerificationController {
     @PostMapping(path = "/api/v1/auth/email-verification/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> confirm(@RequestBody Mono<VerificationRequest> request, ClientAddress from) {
-        return request.flatMap(body -> verification.verify(body.token(), from));
+        return request.flatMap(body -> {
+            if (body.token() == null || body.token().isEmpty()) {
+                Violations violations = new Violations();
+                violations.add("token", "is required");
+                violations.throwIfAny();
+            }
+            return verification.verify(body.token(), from);
+        });
     }
 
     @PostMapping(path = "/api/v1/tenant/email-verification")

@@ -101,6 +101,9 @@ class RecoveryEndpointsTest {
         client.post().uri(RESET + "/confirm").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"token\": [1], \"newPassword\": \"Moonrise43\"}").exchange()
                 .expectStatus().isBadRequest();
+        client.post().uri("/api/v1/auth/email-verification/confirm").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("token");
         client.get().uri(RESET + "/" + "A".repeat(2000)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.valid").isEqualTo(false);
     }
