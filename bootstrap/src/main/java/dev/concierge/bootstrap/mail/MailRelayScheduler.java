@@ -1,10 +1,10 @@
 package dev.concierge.bootstrap.mail;
 
 import dev.concierge.application.service.MailRelay;
+import dev.concierge.bootstrap.startup.BackgroundTask;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,13 +14,12 @@ import reactor.core.publisher.Mono;
  * logs what became of each mail (never its body). A poll that is still running when the next is due is skipped, so
  * polls never pile up; a poll that fails (the database is away) is logged and the next one tries again.
  */
-public final class MailRelayScheduler implements SmartLifecycle {
+public final class MailRelayScheduler extends BackgroundTask {
 
     private static final Logger log = LoggerFactory.getLogger(MailRelayScheduler.class);
 
     private final MailRelay relay;
     private final Duration interval;
-    private volatile Disposable running;
 
     public MailRelayScheduler(MailRelay relay, Duration interval) {
         this.relay = relay;
@@ -28,8 +27,8 @@ public final class MailRelayScheduler implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(interval, interval)
+    protected Disposable begin() {
+        return Flux.interval(interval, interval)
                 .onBackpressureDrop()
                 .concatMap(tick -> relay.relayDue()
                         .doOnNext(MailRelayScheduler::report)
@@ -52,19 +51,5 @@ public final class MailRelayScheduler implements SmartLifecycle {
                     + " /api/v1/admin/mail once the cause is fixed.", mail.messageId(), mail.to().value(),
                     delivery.attempt(), delivery.error());
         }
-    }
-
-    @Override
-    public void stop() {
-        Disposable task = running;
-        if (task != null) {
-            task.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 }

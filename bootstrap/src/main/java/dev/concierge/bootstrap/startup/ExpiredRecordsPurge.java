@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -15,13 +14,12 @@ import reactor.core.publisher.Mono;
  * counters, one-time tokens and rolling limits, and sent mails past their time on record. Each already counts as
  * absent (or is kept only for the record), so it does not matter when, or on how many instances at once, this runs.
  */
-public final class ExpiredRecordsPurge implements SmartLifecycle {
+public final class ExpiredRecordsPurge extends BackgroundTask {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiredRecordsPurge.class);
     private static final Duration EVERY = Duration.ofMinutes(10);
 
     private final Map<String, Supplier<Mono<Long>>> purges;
-    private volatile Disposable running;
 
     /** @param purges what to purge, by a name for the log, each returning how many records it deleted */
     public ExpiredRecordsPurge(Map<String, Supplier<Mono<Long>>> purges) {
@@ -29,8 +27,8 @@ public final class ExpiredRecordsPurge implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(EVERY, EVERY)
+    protected Disposable begin() {
+        return Flux.interval(EVERY, EVERY)
                 .concatMap(tick -> Flux.fromIterable(purges.entrySet())
                         .concatMap(purge -> purge.getValue().get()
                                 .doOnNext(deleted -> log.debug("Purged {} {}", deleted, purge.getKey()))
@@ -39,19 +37,5 @@ public final class ExpiredRecordsPurge implements SmartLifecycle {
                                     return Mono.empty();
                                 })))
                 .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable task = running;
-        if (task != null) {
-            task.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
     }
 }
