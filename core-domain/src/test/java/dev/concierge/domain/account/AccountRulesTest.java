@@ -60,4 +60,14 @@ class AccountRulesTest {
     void tooManyAttemptsSaysHowLongToWait() {
         assertThat(new TooManyAttemptsException(Duration.ofSeconds(90)).retryAfter()).hasValue(Duration.ofSeconds(90));
     }
+
+    @Test
+    void aRollingLimitRemembersAtMostAHundredEventsOverAtLeastASecond() {
+        assertThat(RollingLimit.PASSWORD_RESET_MAILS).isEqualTo(new RollingLimit(3, Duration.ofHours(1)));
+        assertThatThrownBy(() -> new RollingLimit(0, Duration.ofHours(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RollingLimit(101, Duration.ofHours(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RollingLimit(3, Duration.ofMillis(999)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -104,4 +104,19 @@ class TenantTest {
         assertThat(changed.revokeSessions(java.time.Instant.parse("2026-11-27T11:00:00Z")).sessionsValidFrom())
                 .isEqualTo(java.time.Instant.parse("2026-11-27T11:00:01Z"));
     }
+
+    @Test
+    void aVerifiedAddressStaysVerifiedThroughPasswordChangesAndSignOuts() {
+        Owner owner = TenantFixtures.activeTenant().build().owner();
+        assertThat(owner.emailVerified()).as("a new owner has not proved the address yet").isFalse();
+
+        Owner verified = owner.verifyEmail();
+
+        assertThat(verified.emailVerified()).isTrue();
+        assertThat(verified.email()).isEqualTo(owner.email());
+        assertThat(verified.sessionsValidFrom()).isEqualTo(owner.sessionsValidFrom());
+        java.time.Instant now = java.time.Instant.parse("2026-11-27T10:00:00Z");
+        assertThat(verified.withPassword(TenantFixtures.SOME_HASH, now).emailVerified()).isTrue();
+        assertThat(verified.revokeSessions(now).emailVerified()).isTrue();
+    }
 }
