@@ -31,6 +31,11 @@ public abstract class DomainException extends RuntimeException {
         CONFLICT,
         /** The thing existed but is used up or expired for good, such as a spent one-time token. */
         GONE,
+        /**
+         * The request is well formed but contradicts an earlier one it claims to repeat, such as an idempotency key
+         * sent again with another body; the caller must use a new key or the original request.
+         */
+        MISMATCH,
         /** The caller asked too often; they may try again later. */
         TOO_MANY_REQUESTS
     }

@@ -179,6 +179,7 @@ public final class ProblemJsonExceptionHandler implements WebExceptionHandler, O
             case NOT_FOUND -> Problem.of(ProblemType.NOT_FOUND, "Nothing is published under this address.");
             case CONFLICT -> Problem.of(ProblemType.CONFLICT, error.getMessage());
             case GONE -> Problem.of(ProblemType.GONE, error.getMessage());
+            case MISMATCH -> Problem.of(ProblemType.UNPROCESSABLE, error.getMessage());
             case TOO_MANY_REQUESTS -> Problem.of(ProblemType.TOO_MANY_REQUESTS, error.getMessage());
         };
         HttpHeaders headers = new HttpHeaders();

@@ -20,6 +20,7 @@ public enum ProblemType {
     REQUEST_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Request Timeout"),
     CONFLICT(HttpStatus.CONFLICT, "conflict", "Already taken"),
     GONE(HttpStatus.GONE, "gone", "No longer available"),
+    UNPROCESSABLE(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Does not match the earlier request"),
     PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Changed in the meantime"),
     PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "Version required"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request Entity Too Large"),

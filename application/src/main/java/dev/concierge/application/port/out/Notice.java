@@ -6,6 +6,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import dev.concierge.domain.booking.BookingStatus;
+import dev.concierge.domain.booking.Visitor;
 import java.util.Objects;
 
 /**
@@ -55,6 +58,56 @@ public sealed interface Notice {
     record AssistantActive(EmailAddress to, Language language, String displayName, URI console) implements Notice {
         public AssistantActive {
             requireAll(to, language, displayName, console);
+        }
+    }
+
+    /**
+     * The calendar event a booking mail carries: the same {@code uid} in every mail about one booking, and the
+     * booking's {@code sequence}, so that calendars replace the older version; times in the tenant's time zone.
+     *
+     * @param method {@code REQUEST} to add or update the event, {@code CANCEL} to remove it
+     */
+    record CalendarEvent(String uid, int sequence, String method, ZonedDateTime start, ZonedDateTime end,
+            String summary, EmailAddress organizer, String organizerName, EmailAddress attendee, String attendeeName,
+            BookingStatus status) {
+        public CalendarEvent {
+            requireAll(uid, method, start, end, summary, organizer, organizerName, attendee, attendeeName, status);
+        }
+    }
+
+    /** To the owner: a visitor asks for an appointment; confirm or cancel from the links. */
+    record BookingRequested(EmailAddress to, Language language, String displayName, Visitor visitor,
+            URI confirm, URI cancel, CalendarEvent event) implements Notice {
+        public BookingRequested {
+            requireAll(to, language, displayName, visitor, confirm, cancel, event);
+        }
+    }
+
+    /** To the visitor: the request arrived and waits for the business; cancel from the link. */
+    record BookingReceived(EmailAddress to, Language language, String displayName, URI cancel, CalendarEvent event)
+            implements Notice {
+        public BookingReceived {
+            requireAll(to, language, displayName, cancel, event);
+        }
+    }
+
+    /** To the visitor: the business confirmed the appointment. */
+    record BookingConfirmed(EmailAddress to, Language language, String displayName, URI cancel, CalendarEvent event)
+            implements Notice {
+        public BookingConfirmed {
+            requireAll(to, language, displayName, cancel, event);
+        }
+    }
+
+    /**
+     * To whoever did not cancel (or both): the appointment is cancelled.
+     *
+     * @param byVisitor whether the visitor cancelled (else the business did)
+     */
+    record BookingCancelled(EmailAddress to, Language language, String displayName, boolean byVisitor,
+            CalendarEvent event) implements Notice {
+        public BookingCancelled {
+            requireAll(to, language, displayName, event);
         }
     }
 

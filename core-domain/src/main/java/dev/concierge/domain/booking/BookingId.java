@@ -1,0 +1,21 @@
+package dev.concierge.domain.booking;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a booking. */
+public record BookingId(UUID value) {
+
+    public BookingId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static BookingId random() {
+        return new BookingId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
