@@ -1,5 +1,6 @@
 package dev.concierge.application.service;
 
+import dev.concierge.domain.booking.BookingId;
 import dev.concierge.domain.token.SecretToken;
 import java.net.URI;
 import java.util.Objects;
@@ -28,6 +29,15 @@ public final class ConsoleLinks {
     /** The page that confirms an owner's address with the token from a verification mail. */
     public URI verifyAddress(SecretToken token) {
         return at("/console/verify-email/" + token.value());
+    }
+
+    /**
+     * A link in a booking mail: opening it shows what it will do, a button on that page does it.
+     *
+     * @param action {@code confirm} or {@code cancel}
+     */
+    public URI booking(BookingId id, String action, SecretToken token) {
+        return at("/api/v1/bookings/" + id + "/" + action + "?token=" + token.value());
     }
 
     /** The page where an owner asks for a reset link. */

@@ -44,6 +44,19 @@ public final class Violations {
         }
     }
 
+    /**
+     * Runs a factory that validates several fields itself, keeping what it finds wrong with the violations found
+     * here, so that one answer names every invalid field.
+     */
+    public <T> T collect(Supplier<T> factory) {
+        try {
+            return factory.get();
+        } catch (ValidationException e) {
+            found.addAll(e.violations());
+            return null;
+        }
+    }
+
     public void add(String field, String message) {
         found.add(new Violation(field, message));
     }
