@@ -2,6 +2,7 @@ package dev.concierge.adapter.web;
 
 import dev.concierge.adapter.web.account.AccountWebConfiguration;
 import dev.concierge.adapter.web.admin.AdminMailWebConfiguration;
+import dev.concierge.adapter.web.appointment.AppointmentWebConfiguration;
 import dev.concierge.adapter.web.admin.AdminWebConfiguration;
 import dev.concierge.adapter.web.recovery.RecoveryWebConfiguration;
 import dev.concierge.adapter.web.security.PasswordHashingConfiguration;
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Import;
 @Import({WebSupportConfiguration.class, PasswordHashingConfiguration.class, SessionTokensConfiguration.class,
         SignUpWebConfiguration.class,
         WidgetWebConfiguration.class, AccountWebConfiguration.class, RecoveryWebConfiguration.class,
+        AppointmentWebConfiguration.class,
         AdminWebConfiguration.class, AdminMailWebConfiguration.class})
 public class WebAdapterConfiguration {
 }

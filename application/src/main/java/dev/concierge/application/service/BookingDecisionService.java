@@ -59,28 +59,35 @@ public final class BookingDecisionService implements BookingDecisionUseCase {
 
     @Override
     public Mono<Booking> confirm(Caller.OwnerCaller owner, BookingId id) {
-        return change(owner.tenantId(), id, BookingAction.CONFIRM);
+        return tenant(owner.tenantId()).flatMap(tenant -> change(tenant, id, BookingAction.CONFIRM));
     }
 
     @Override
     public Mono<Booking> cancel(Caller.OwnerCaller owner, BookingId id) {
-        return change(owner.tenantId(), id, BookingAction.CANCEL);
+        return tenant(owner.tenantId()).flatMap(tenant -> change(tenant, id, BookingAction.CANCEL));
     }
 
     @Override
-    public Mono<Booking> preview(BookingId id, BookingAction action, String token) {
+    public Mono<LinkedBooking> preview(BookingId id, BookingAction action, String token) {
         return Mono.defer(() -> findToken(id, action, token)
-                .flatMap(found -> bookings.findById(found.tenantId(), id))
-                .switchIfEmpty(Mono.error(TokenNotValidException::new)));
+                .switchIfEmpty(Mono.error(TokenNotValidException::new))
+                .flatMap(found -> tenant(found.tenantId())
+                        .flatMap(tenant -> bookings.findById(found.tenantId(), id)
+                                .map(booking -> linked(tenant, booking, found)))));
     }
 
     @Override
-    public Mono<Booking> perform(BookingId id, BookingAction action, String token) {
+    public Mono<LinkedBooking> perform(BookingId id, BookingAction action, String token) {
         return transactions.inTransaction(Mono.defer(() -> findToken(id, action, token)
                 .switchIfEmpty(Mono.error(TokenNotValidException::new))
-                .flatMap(found -> change(found.tenantId(), id, actionOf(found.purpose()))
-                        .flatMap(changed -> tokens.consume(found.purpose(), found.hash(), clock.instant())
-                                .thenReturn(changed)))));
+                .flatMap(found -> tenant(found.tenantId())
+                        .flatMap(tenant -> change(tenant, id, actionOf(found.purpose()))
+                                .flatMap(changed -> tokens.consume(found.purpose(), found.hash(), clock.instant())
+                                        .thenReturn(linked(tenant, changed, found)))))));
+    }
+
+    private static LinkedBooking linked(Tenant tenant, Booking booking, OneTimeToken token) {
+        return new LinkedBooking(booking, tenant.displayName().value(), tenant.timeZone(), actionOf(token.purpose()));
     }
 
     @Override
@@ -125,15 +132,18 @@ public final class BookingDecisionService implements BookingDecisionUseCase {
         };
     }
 
-    private Mono<Booking> change(TenantId tenantId, BookingId id, BookingAction action) {
+    private Mono<Tenant> tenant(TenantId tenantId) {
         return tenants.findById(tenantId)
-                .switchIfEmpty(Mono.error(() -> new TenantNotFoundException("with id " + tenantId)))
-                .flatMap(tenant -> transactions.inTransaction(Mono.defer(() -> bookings.findById(tenantId, id)
-                                .switchIfEmpty(Mono.error(() -> new BookingNotFoundException("with id " + id)))
-                                .flatMap(current -> apply(tenant, current, action))))
-                        .retryWhen(Retry.max(ATTEMPTS - 1)
-                                .filter(BookingChangedConcurrentlyException.class::isInstance)
-                                .onRetryExhaustedThrow((spec, signal) -> signal.failure())));
+                .switchIfEmpty(Mono.error(() -> new TenantNotFoundException("with id " + tenantId)));
+    }
+
+    private Mono<Booking> change(Tenant tenant, BookingId id, BookingAction action) {
+        return transactions.inTransaction(Mono.defer(() -> bookings.findById(tenant.id(), id)
+                        .switchIfEmpty(Mono.error(() -> new BookingNotFoundException("with id " + id)))
+                        .flatMap(current -> apply(tenant, current, action))))
+                .retryWhen(Retry.max(ATTEMPTS - 1)
+                        .filter(BookingChangedConcurrentlyException.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
     private Mono<Booking> apply(Tenant tenant, Booking current, BookingAction action) {

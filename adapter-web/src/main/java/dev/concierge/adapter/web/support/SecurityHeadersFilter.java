@@ -31,7 +31,7 @@ public final class SecurityHeadersFilter implements WebFilter, Ordered {
 
     /** Where a one-time token may be in the address. */
     static final List<String> TOKEN_PATHS = List.of("/api/v1/auth/password-reset", "/api/v1/auth/email-verification",
-            "/console/reset-password/", "/console/verify-email/");
+            "/console/reset-password/", "/console/verify-email/", "/api/v1/bookings/");
 
     @Override
     public int getOrder() {

@@ -45,7 +45,7 @@ public final class WidgetOriginFilter implements WebFilter, Ordered {
     private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
     private static final List<HttpMethod> ALLOWED_METHODS = List.of(HttpMethod.GET, HttpMethod.POST);
     private static final List<String> ALLOWED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-            HttpHeaders.ACCEPT_LANGUAGE, "Last-Event-ID");
+            HttpHeaders.ACCEPT_LANGUAGE, "Last-Event-ID", "Idempotency-Key");
     private static final long PREFLIGHT_MAX_AGE_SECONDS = 600;
 
     private final LoadWidgetUseCase loadWidget;

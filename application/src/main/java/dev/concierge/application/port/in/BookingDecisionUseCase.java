@@ -27,10 +27,17 @@ public interface BookingDecisionUseCase {
      * @return errors with {@link dev.concierge.domain.token.TokenNotValidException} when the token does not belong to
      *         this action on this booking, or is used or expired
      */
-    Mono<Booking> preview(BookingId id, BookingAction action, String token);
+    Mono<LinkedBooking> preview(BookingId id, BookingAction action, String token);
 
     /** Does what the link says and uses its token up; errors as {@link #preview}, or with a status conflict. */
-    Mono<Booking> perform(BookingId id, BookingAction action, String token);
+    Mono<LinkedBooking> perform(BookingId id, BookingAction action, String token);
+
+    /**
+     * A booking as a link shows it: with the business's name and time zone, and what the link does (for a cancel
+     * link, whether it is the visitor's).
+     */
+    record LinkedBooking(Booking booking, String businessName, java.time.ZoneId timeZone, BookingAction action) {
+    }
 
     /**
      * @param status only this status, or {@code null} for all
