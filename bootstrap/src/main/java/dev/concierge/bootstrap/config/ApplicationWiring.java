@@ -36,7 +36,8 @@ import org.springframework.context.annotation.Import;
  * Spring configuration, and this class hands them their settings, read from the typed {@link ConciergeProperties}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({WebAdapterConfiguration.class, PersistenceConfiguration.class, MailWiring.class, SecurityWiring.class})
+@Import({WebAdapterConfiguration.class, PersistenceConfiguration.class, MailWiring.class, SecurityWiring.class,
+        AppointmentWiring.class})
 public class ApplicationWiring {
 
     /** The system clock in UTC, unless the host application brings a clock of its own (a test, to move time). */

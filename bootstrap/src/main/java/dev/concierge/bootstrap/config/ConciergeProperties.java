@@ -22,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  *                 start with; required with an external database, the server's own {@code http://localhost:PORT} on
  *                 embedded defaults
  * @param mail     how mail leaves the platform
+ * @param appointments how far ahead visitors book
  */
 @ConfigurationProperties("concierge")
 public record ConciergeProperties(
@@ -32,7 +33,8 @@ public record ConciergeProperties(
         @DefaultValue Web web,
         @DefaultValue Widget widget,
         String publicUrl,
-        @DefaultValue Mail mail) {
+        @DefaultValue Mail mail,
+        @DefaultValue Appointments appointments) {
 
     /**
      * @param enabled seed the demo tenant on start and serve the demo page at {@code /}; on by default only on the
@@ -150,5 +152,11 @@ public record ConciergeProperties(
         public String toString() {
             return "Mail[host=" + host + ", port=" + port + ", username=" + username + ", password hidden]";
         }
+    }
+
+    /**
+     * @param leadTime the least notice a booking gives: no slot sooner than this from now is offered or booked
+     */
+    public record Appointments(@DefaultValue("1h") Duration leadTime) {
     }
 }

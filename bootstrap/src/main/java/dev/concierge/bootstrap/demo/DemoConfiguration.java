@@ -1,6 +1,7 @@
 package dev.concierge.bootstrap.demo;
 
 import dev.concierge.application.port.in.ConfirmTenantUseCase;
+import dev.concierge.application.port.in.ManageAvailabilityUseCase;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.bootstrap.config.ConciergeProperties;
@@ -22,8 +23,8 @@ public class DemoConfiguration {
 
     @Bean
     DemoTenantSeeder demoTenantSeeder(Tenants tenants, SignUpTenantUseCase signUp, ConfirmTenantUseCase confirm,
-            ConciergeProperties properties, Environment environment) {
-        return new DemoTenantSeeder(tenants, signUp, confirm, properties.demo(), environment);
+            ManageAvailabilityUseCase availability, ConciergeProperties properties, Environment environment) {
+        return new DemoTenantSeeder(tenants, signUp, confirm, availability, properties.demo(), environment);
     }
 
     /** The demo shop page; served from outside {@code static/} so that it exists only while the demo is on. */

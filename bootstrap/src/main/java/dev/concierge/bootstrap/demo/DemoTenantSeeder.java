@@ -20,6 +20,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
+import dev.concierge.application.port.in.AvailabilityForm;
+import dev.concierge.application.port.in.Caller;
+import dev.concierge.application.port.in.ManageAvailabilityUseCase;
+import dev.concierge.domain.tenant.TenantSettings;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,20 +49,24 @@ public final class DemoTenantSeeder implements ApplicationRunner {
 
     public static final ClientKey DEMO_KEY = ClientKey.of("demo");
     public static final String DEMO_OWNER = "demo@example.com";
+    /** The demo shop keeps its calendar in Berlin time. */
+    public static final ZoneId DEMO_ZONE = ZoneId.of("Europe/Berlin");
     private static final Logger log = LoggerFactory.getLogger(DemoTenantSeeder.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Tenants tenants;
     private final SignUpTenantUseCase signUp;
     private final ConfirmTenantUseCase confirm;
+    private final ManageAvailabilityUseCase availability;
     private final ConciergeProperties.Demo settings;
     private final Environment environment;
 
     public DemoTenantSeeder(Tenants tenants, SignUpTenantUseCase signUp, ConfirmTenantUseCase confirm,
-            ConciergeProperties.Demo settings, Environment environment) {
+            ManageAvailabilityUseCase availability, ConciergeProperties.Demo settings, Environment environment) {
         this.tenants = tenants;
         this.signUp = signUp;
         this.confirm = confirm;
+        this.availability = availability;
         this.settings = settings;
         this.environment = environment;
     }
@@ -77,7 +91,8 @@ public final class DemoTenantSeeder implements ApplicationRunner {
     public Mono<Tenant> seed(int port) {
         return tenants.findByClientKey(DEMO_KEY)
                 .flatMap(this::adjust)
-                .switchIfEmpty(Mono.defer(() -> create(port)));
+                .switchIfEmpty(Mono.defer(() -> create(port)))
+                .flatMap(this::openForAppointments);
     }
 
     /** The origins a new demo tenant gets when {@code concierge.demo.origins} is not set. */
@@ -101,13 +116,40 @@ public final class DemoTenantSeeder implements ApplicationRunner {
         List<String> origins = settings.originsSet() ? settings.origins() : localOrigins(port);
         String password = randomPassword();
         return signUp.signUp(SignUpCommand.of(DEMO_OWNER, password, "Concierge Demo Shop", DEMO_KEY.value(),
-                        origins), ClientAddress.INTERNAL)
+                        origins, DEMO_ZONE.getId()), ClientAddress.INTERNAL)
                 .doOnNext(created -> FirstStartCredentials.print("demo owner", DEMO_OWNER, password,
                         "Sign in to the console with it; change it there."))
                 .flatMap(tenant -> confirm.confirm(tenant.id(), ClientAddress.INTERNAL))
                 // Another instance on the same database created it first: use theirs.
                 .onErrorResume(ClientKeyTakenException.class,
                         taken -> tenants.findByClientKey(DEMO_KEY).flatMap(this::adjust));
+    }
+
+    /**
+     * A demo without availability (new, or made by a version without appointments) gets appointments on and weekly
+     * slots of 30 minutes on weekdays from 9:00 to 17:00 in its time zone, so that the demo page can book at once.
+     * A demo whose owner has set up availability keeps it.
+     */
+    private Mono<Tenant> openForAppointments(Tenant demo) {
+        Caller.OwnerCaller owner = new Caller.OwnerCaller(demo.id());
+        return availability.list(owner).hasElements().flatMap(hasRules -> {
+            if (hasRules) {
+                return Mono.just(demo);
+            }
+            TenantSettings current = demo.settings();
+            Mono<Tenant> enabled = current.appointmentsEnabled() ? Mono.just(demo)
+                    : tenants.update(demo.withSettings(new TenantSettings(current.displayName(), current.branding(),
+                            current.systemPrompt(), current.language(), current.allowedOrigins(), true,
+                            current.timeZone())));
+            LocalDate monday = LocalDate.now(demo.timeZone()).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            return enabled.flatMap(tenant -> Flux.range(0, 5)
+                    .concatMap(day -> Flux.range(0, 16).concatMap(slot -> availability.create(owner,
+                            new AvailabilityForm(monday.plusDays(day).toString(),
+                                    LocalTime.of(9, 0).plusMinutes(30L * slot).toString(), 30, "WEEKLY", null))))
+                    .then(Mono.fromRunnable(() -> log.info("Demo tenant '{}' takes appointments on weekdays,"
+                            + " 9:00 to 17:00 ({})", tenant.clientKey().value(), tenant.timeZone())))
+                    .thenReturn(tenant));
+        });
     }
 
     private static String randomPassword() {
