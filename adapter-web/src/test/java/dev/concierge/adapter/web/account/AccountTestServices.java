@@ -20,7 +20,20 @@ import dev.concierge.application.service.SignInLimits;
 import dev.concierge.application.service.SignInProtection;
 import dev.concierge.application.service.TenantAdministrationService;
 import dev.concierge.application.testing.InMemoryAttemptCounters;
+import dev.concierge.application.port.in.BookSlotUseCase;
+import dev.concierge.application.port.in.BookingDecisionUseCase;
+import dev.concierge.application.port.in.FreeSlotsUseCase;
+import dev.concierge.application.port.in.LoadWidgetUseCase;
+import dev.concierge.application.port.in.ManageAvailabilityUseCase;
+import dev.concierge.application.service.AvailabilityService;
+import dev.concierge.application.service.BookSlotService;
+import dev.concierge.application.service.BookingDecisionService;
+import dev.concierge.application.service.FreeSlotsService;
+import dev.concierge.application.service.LoadWidgetService;
+import dev.concierge.application.testing.InMemoryAvailabilityRules;
+import dev.concierge.application.testing.InMemoryBookings;
 import dev.concierge.application.testing.InMemoryOneTimeTokens;
+import dev.concierge.domain.booking.BookingPolicy;
 import dev.concierge.application.testing.InMemoryPasswordHasher;
 import dev.concierge.application.testing.InMemoryRollingLimits;
 import dev.concierge.application.testing.InMemorySessionTokens;
@@ -64,6 +77,8 @@ public final class AccountTestServices {
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     public final AddressVerificationService verification = new AddressVerificationService(tenants, oneTimeTokens,
             limits, mail.mailer, mail.links, transactions, events, clock);
+    public final InMemoryAvailabilityRules availabilityRules = new InMemoryAvailabilityRules();
+    public final InMemoryBookings bookings = new InMemoryBookings();
 
     /** Stores the tenant with an owner whose password is {@link #PASSWORD}. */
     public Tenant add(Tenant tenant) {
@@ -95,5 +110,13 @@ public final class AccountTestServices {
         context.registerBean(VerifyAddressUseCase.class, () -> verification);
         context.registerBean(MailAdministrationUseCase.class,
                 () -> new MailAdministrationService(mail.outbox, events, clock));
+        FreeSlotsService slots = new FreeSlotsService(availabilityRules, bookings, BookingPolicy.defaults(), clock);
+        context.registerBean(LoadWidgetUseCase.class, () -> new LoadWidgetService(tenants));
+        context.registerBean(ManageAvailabilityUseCase.class, () -> new AvailabilityService(availabilityRules));
+        context.registerBean(FreeSlotsUseCase.class, () -> slots);
+        context.registerBean(BookSlotUseCase.class, () -> new BookSlotService(tenants, availabilityRules, bookings,
+                slots, oneTimeTokens, mail.mailer, mail.links, transactions, clock));
+        context.registerBean(BookingDecisionUseCase.class, () -> new BookingDecisionService(tenants, bookings,
+                oneTimeTokens, mail.mailer, mail.links, transactions, clock));
     }
 }
