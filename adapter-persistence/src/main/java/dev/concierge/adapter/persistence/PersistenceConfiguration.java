@@ -1,12 +1,16 @@
 package dev.concierge.adapter.persistence;
 
 import dev.concierge.adapter.persistence.attempt.R2dbcAttemptCounters;
+import dev.concierge.adapter.persistence.availability.R2dbcAvailabilityRules;
+import dev.concierge.adapter.persistence.booking.R2dbcBookings;
 import dev.concierge.adapter.persistence.limit.R2dbcRollingLimits;
 import dev.concierge.adapter.persistence.mail.R2dbcMailOutbox;
 import dev.concierge.adapter.persistence.tenant.R2dbcTenants;
 import dev.concierge.adapter.persistence.token.R2dbcOneTimeTokens;
 import dev.concierge.adapter.persistence.transaction.R2dbcTransactions;
 import dev.concierge.application.port.out.AttemptCounters;
+import dev.concierge.application.port.out.AvailabilityRules;
+import dev.concierge.application.port.out.Bookings;
 import dev.concierge.application.port.out.MailOutbox;
 import dev.concierge.application.port.out.OneTimeTokens;
 import dev.concierge.application.port.out.RollingLimits;
@@ -50,6 +54,16 @@ public class PersistenceConfiguration {
     @Bean
     public MailOutbox mailOutbox(ConnectionFactory connectionFactory) {
         return R2dbcMailOutbox.using(connectionFactory);
+    }
+
+    @Bean
+    public AvailabilityRules availabilityRules(ConnectionFactory connectionFactory) {
+        return R2dbcAvailabilityRules.using(connectionFactory);
+    }
+
+    @Bean
+    public Bookings bookings(ConnectionFactory connectionFactory) {
+        return R2dbcBookings.using(connectionFactory);
     }
 
     @Bean

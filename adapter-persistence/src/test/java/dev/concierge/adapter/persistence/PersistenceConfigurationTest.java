@@ -4,12 +4,16 @@ import static dev.concierge.domain.tenant.TenantFixtures.activeTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.concierge.adapter.persistence.attempt.R2dbcAttemptCounters;
+import dev.concierge.adapter.persistence.availability.R2dbcAvailabilityRules;
+import dev.concierge.adapter.persistence.booking.R2dbcBookings;
 import dev.concierge.adapter.persistence.limit.R2dbcRollingLimits;
 import dev.concierge.adapter.persistence.mail.R2dbcMailOutbox;
 import dev.concierge.adapter.persistence.tenant.R2dbcTenants;
 import dev.concierge.adapter.persistence.testing.TestH2;
 import dev.concierge.adapter.persistence.token.R2dbcOneTimeTokens;
 import dev.concierge.application.port.out.AttemptCounters;
+import dev.concierge.application.port.out.AvailabilityRules;
+import dev.concierge.application.port.out.Bookings;
 import dev.concierge.application.port.out.MailContent;
 import dev.concierge.application.port.out.MailOutbox;
 import dev.concierge.application.port.out.OneTimeTokens;
@@ -19,6 +23,13 @@ import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.port.out.Transactions;
 import dev.concierge.domain.account.Attempts;
 import dev.concierge.domain.account.RollingLimit;
+import dev.concierge.domain.booking.AvailabilityRule;
+import dev.concierge.domain.booking.AvailabilityRuleId;
+import dev.concierge.domain.booking.Booking;
+import dev.concierge.domain.booking.BookingId;
+import dev.concierge.domain.booking.BookingStatus;
+import dev.concierge.domain.booking.Recurrence;
+import dev.concierge.domain.booking.Visitor;
 import dev.concierge.domain.tenant.Tenant;
 import dev.concierge.domain.token.OneTimeToken;
 import dev.concierge.domain.token.SecretToken;
@@ -27,6 +38,8 @@ import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,5 +136,29 @@ class PersistenceConfigurationTest {
         StepVerifier.create(R2dbcRollingLimits.using(h2.connectionFactory())
                         .purgeExpired(now.plus(RollingLimit.PASSWORD_RESET_MAILS.window())))
                 .expectNext(0L).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void exposesAvailabilityRulesAndBookingsUnderTheirNamesTakingPartInTheTransactionsOfTheTransactionsBean() {
+        Tenant tenant = context.getBean(Tenants.class).add(activeTenant().build()).block(TIMEOUT);
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        AvailabilityRules rules = context.getBean("availabilityRules", AvailabilityRules.class);
+        Bookings bookings = context.getBean("bookings", Bookings.class);
+        AvailabilityRule rule = new AvailabilityRule(AvailabilityRuleId.random(), LocalDate.parse("2026-12-07"),
+                LocalTime.of(10, 0), Duration.ofMinutes(30), Recurrence.WEEKLY, null);
+        Booking booking = new Booking(BookingId.random(), tenant.id(), now.plusSeconds(3600),
+                now.plusSeconds(5400), Visitor.of("Anna", "anna@example.org", null, null), BookingStatus.REQUESTED,
+                0, now, now, null, null);
+
+        StepVerifier.create(context.getBean(Transactions.class).inTransaction(rules.add(tenant.id(), rule)
+                        .then(bookings.add(booking))
+                        .then(Mono.error(new IllegalStateException("rolled back")))))
+                .expectError(IllegalStateException.class).verify(TIMEOUT);
+
+        StepVerifier.create(R2dbcAvailabilityRules.using(h2.connectionFactory()).findById(tenant.id(), rule.id()))
+                .expectComplete().verify(TIMEOUT);
+        StepVerifier.create(R2dbcBookings.using(h2.connectionFactory()).findById(tenant.id(), booking.id()))
+                .expectComplete().verify(TIMEOUT);
+        StepVerifier.create(bookings.add(booking)).expectNext(booking).expectComplete().verify(TIMEOUT);
     }
 }

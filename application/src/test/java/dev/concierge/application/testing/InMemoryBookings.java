@@ -26,7 +26,9 @@ import reactor.util.context.ContextView;
  * an idempotency key once per tenant) are made here under the store's lock, together with the write, so of
  * concurrent writes that would break them exactly one succeeds, for overlaps of any kind. A taken key is reported
  * before a taken slot, as a retry of the first request would meet both. Every write records its undo step, so it
- * takes part in the transactions of {@link InMemoryTransactions}. For tests and for embedding the core without
+ * takes part in the transactions of {@link InMemoryTransactions}. Those isolate nothing: a cancellation is seen
+ * before it commits, and undoing it restores the booking even if another one took its time meanwhile, where a
+ * database would have made the other booking wait for the outcome. For tests and for embedding the core without
  * storage; shared by nothing but this process.
  */
 public final class InMemoryBookings implements Bookings {

@@ -101,6 +101,33 @@ public abstract class MailOutboxContractTest {
     }
 
     @Test
+    void aCalendarInvitationComesBackExactlyAsQueuedOnEveryAttempt() {
+        String event = "BEGIN:VEVENT\r\nUID:booking-1@concierge.example\r\nSEQUENCE:0\r\n"
+                + "SUMMARY:Termin bei der Bäckerei Müller – Größe ½ \uD83E\uDD50\r\n"
+                + "DESCRIPTION:Bitte klingeln\\, Tür 2\\nDanke!\r\nEND:VEVENT\r\n";
+        String head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Concierge//DE\r\nMETHOD:REQUEST\r\n";
+        String tail = "END:VCALENDAR\r\n";
+        String calendar = head + text(event, MailContent.MAX_BODY_LENGTH - head.length() - tail.length()) + tail;
+        assertThat(calendar).hasSize(MailContent.MAX_BODY_LENGTH);
+        OutgoingMail invitation = new OutgoingMail(UUID.randomUUID(), "<invitation-1@concierge.example>", tenant,
+                EmailAddress.of("guest@example.org"), new MailContent(CONTENT.subject(), CONTENT.text(),
+                        CONTENT.html(), calendar), NOW);
+        OutgoingMail plain = enqueued(tenant, NOW.plusSeconds(1));
+        outbox.enqueue(invitation).block(TIMEOUT);
+
+        StepVerifier.create(outbox.claimDue(NOW.plusSeconds(1), LEASE, 10))
+                .expectNext(new ClaimedMail(invitation, 1), new ClaimedMail(plain, 1)).expectComplete()
+                .verify(TIMEOUT);
+        outbox.markFailed(invitation.id(), "550 refused").then(outbox.retry(invitation.id(), NOW)).block(TIMEOUT);
+
+        StepVerifier.create(outbox.claimDue(NOW, LEASE, 10)).assertNext(claimed -> {
+            assertThat(claimed.mail()).isEqualTo(invitation);
+            assertThat(claimed.mail().content().calendar()).isEqualTo(calendar);
+            assertThat(claimed.mail().content().calendarMethod()).hasValue("REQUEST");
+        }).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
     void aClaimTakesOnlyDueMailsEarliestFirstUpToTheLimit() {
         OutgoingMail third = enqueued(tenant, NOW.plusSeconds(3));
         OutgoingMail first = enqueued(tenant, NOW.plusSeconds(1));

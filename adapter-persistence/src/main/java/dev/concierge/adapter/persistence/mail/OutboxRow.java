@@ -20,6 +20,8 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param tenantId the tenant the mail is about, or {@code null} for a mail of the platform
  * @param textBody {@code null} once the mail was sent, and when only the entry's columns were read
  * @param htmlBody likewise
+ * @param calendarBody the calendar invitation (iCalendar text), {@code null} for a mail without one and where
+ *                     {@code textBody} is
  */
 @Table("mail_outbox")
 record OutboxRow(
@@ -30,6 +32,7 @@ record OutboxRow(
         String subject,
         String textBody,
         String htmlBody,
+        String calendarBody,
         String status,
         int attempts,
         OffsetDateTime createdAt,
@@ -37,7 +40,7 @@ record OutboxRow(
         OffsetDateTime sentAt,
         String lastError) {
 
-    /** The columns of {@link OutboxEntry}: every one but the bodies. */
+    /** The columns of {@link OutboxEntry}: every one but the bodies and the calendar. */
     static final String[] ENTRY_COLUMNS = {"id", "message_id", "tenant_id", "recipient", "subject", "status",
             "attempts", "created_at", "next_attempt_at", "sent_at", "last_error"};
 
@@ -45,7 +48,7 @@ record OutboxRow(
     static OutboxRow queued(OutgoingMail mail) {
         return new OutboxRow(mail.id(), mail.messageId(), mail.tenantId() == null ? null : mail.tenantId().value(),
                 mail.to().value(), mail.content().subject(), mail.content().text(), mail.content().html(),
-                MailStatus.PENDING.name(), 0, utc(mail.createdAt()), utc(mail.createdAt()), null, null);
+                mail.content().calendar(), MailStatus.PENDING.name(), 0, utc(mail.createdAt()), utc(mail.createdAt()), null, null);
     }
 
     /**
@@ -55,7 +58,7 @@ record OutboxRow(
     OutgoingMail toMail() {
         try {
             return new OutgoingMail(id, messageId, tenant(), new EmailAddress(recipient),
-                    new MailContent(subject, textBody, htmlBody), createdAt.toInstant());
+                    new MailContent(subject, textBody, htmlBody, calendarBody), createdAt.toInstant());
         } catch (RuntimeException e) {
             throw new IllegalStateException("queued mail " + id + " is not valid: " + e.getMessage(), e);
         }

@@ -51,8 +51,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>Queuing meets an existing id or Message-ID without failing the statement (see
  * {@link Dialect#insertUnlessPresent}), so a refused duplicate leaves a surrounding transaction usable. Reports of an
- * attempt change a row only while it is pending; sending drops the body. Listing and counting are Spring Data queries
- * that leave the bodies unread.
+ * attempt change a row only while it is pending; sending drops the bodies and the calendar. Listing and counting are
+ * Spring Data queries that leave the bodies unread.
  *
  * <p>Statements run on the connection of a surrounding transaction on the same connection factory, if there is one,
  * so a mail is queued only if the caller's change commits.
@@ -63,9 +63,9 @@ public final class R2dbcMailOutbox implements MailOutbox {
     private static final int MAX_PAGE_SIZE = 1_000;
 
     private static final String INSERT = "INSERT INTO mail_outbox (id, message_id, tenant_id, recipient, subject,"
-            + " text_body, html_body, status, attempts, created_at, next_attempt_at)"
-            + " VALUES (:id, :messageId, :tenantId, :recipient, :subject, :textBody, :htmlBody, 'PENDING', 0,"
-            + " :createdAt, :createdAt)";
+            + " text_body, html_body, calendar_body, status, attempts, created_at, next_attempt_at)"
+            + " VALUES (:id, :messageId, :tenantId, :recipient, :subject, :textBody, :htmlBody, :calendarBody,"
+            + " 'PENDING', 0, :createdAt, :createdAt)";
     private static final String DUE_CONDITION = "status = 'PENDING' AND next_attempt_at <= :now";
     private static final String EARLIEST_DUE = " ORDER BY next_attempt_at, id LIMIT :limit";
     /** The mails a claim takes, earliest due first, found through the index {@code ix_mail_outbox_due}. */
@@ -80,7 +80,7 @@ public final class R2dbcMailOutbox implements MailOutbox {
     /** How many times an H2 claim looks again for due mails after other claims took some of those it found. */
     private static final int MAX_H2_ROUNDS = 10;
     private static final String MARK_SENT = "UPDATE mail_outbox SET status = 'SENT', sent_at = :now,"
-            + " text_body = NULL, html_body = NULL, last_error = NULL WHERE id = :id AND status = 'PENDING'";
+            + " text_body = NULL, html_body = NULL, calendar_body = NULL, last_error = NULL WHERE id = :id AND status = 'PENDING'";
     private static final String RETRY_LATER = "UPDATE mail_outbox SET next_attempt_at = :nextAttempt,"
             + " last_error = :error WHERE id = :id AND status = 'PENDING'";
     private static final String MARK_FAILED = "UPDATE mail_outbox SET status = 'FAILED', last_error = :error"
@@ -127,6 +127,7 @@ public final class R2dbcMailOutbox implements MailOutbox {
                 .bind("subject", row.subject())
                 .bind("textBody", row.textBody())
                 .bind("htmlBody", row.htmlBody())
+                .bind("calendarBody", Parameter.fromOrEmpty(row.calendarBody(), String.class))
                 .bind("createdAt", row.createdAt())
                 .fetch()
                 .rowsUpdated()

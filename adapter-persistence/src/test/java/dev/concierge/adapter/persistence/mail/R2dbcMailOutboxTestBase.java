@@ -45,6 +45,7 @@ abstract class R2dbcMailOutboxTestBase extends MailOutboxContractTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00.123456Z");
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final MailContent CONTENT = new MailContent("Ihre Buchung", "Bis bald!", "<p>Bis bald!</p>");
+    private static final String CALENDAR = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
 
     /** A connection factory for a migrated database without mails or tenants. */
     protected abstract ConnectionFactory connectionFactory();
@@ -68,15 +69,15 @@ abstract class R2dbcMailOutboxTestBase extends MailOutboxContractTest {
     }
 
     @Test
-    void sendingRemovesTheBodyFromTheTable() {
+    void sendingRemovesTheBodiesAndTheCalendarFromTheTable() {
         MailOutbox outbox = outbox();
-        OutgoingMail mail = mail(null, NOW);
+        OutgoingMail mail = invitation(NOW);
         outbox.enqueue(mail).block(TIMEOUT);
-        assertThat(bodies(mail.id())).containsExactly(CONTENT.text(), CONTENT.html());
+        assertThat(bodies(mail.id())).containsExactly(CONTENT.text(), CONTENT.html(), CALENDAR);
 
         outbox.markSent(mail.id(), NOW).block(TIMEOUT);
 
-        assertThat(bodies(mail.id())).containsExactly(null, null);
+        assertThat(bodies(mail.id())).containsExactly(null, null, null);
     }
 
     @Test
@@ -98,6 +99,20 @@ abstract class R2dbcMailOutboxTestBase extends MailOutboxContractTest {
     void aMailAboutAnUnknownTenantIsRefused() {
         StepVerifier.create(outbox().enqueue(mail(TenantId.random(), NOW)))
                 .expectError(DataIntegrityViolationException.class).verify(TIMEOUT);
+    }
+
+    @Test
+    void checkConstraintRefusesACalendarWithoutTheBodies() {
+        OutgoingMail mail = invitation(NOW);
+        outbox().enqueue(mail).block(TIMEOUT);
+
+        StepVerifier.create(DatabaseClient.create(connectionFactory())
+                        .sql("UPDATE mail_outbox SET status = 'SENT', sent_at = created_at, text_body = NULL,"
+                                + " html_body = NULL WHERE id = :id").bind("id", mail.id())
+                        .fetch().rowsUpdated())
+                .expectError(DataIntegrityViolationException.class).verify(TIMEOUT);
+        StepVerifier.create(outbox().claimDue(NOW, LEASE, 1)).expectNext(new ClaimedMail(mail, 1)).expectComplete()
+                .verify(TIMEOUT);
     }
 
     @Test
@@ -189,11 +204,18 @@ abstract class R2dbcMailOutboxTestBase extends MailOutboxContractTest {
 
     private List<String> bodies(UUID id) {
         return DatabaseClient.create(connectionFactory())
-                .sql("SELECT text_body, html_body FROM mail_outbox WHERE id = :id")
+                .sql("SELECT text_body, html_body, calendar_body FROM mail_outbox WHERE id = :id")
                 .bind("id", id)
-                .map(row -> Arrays.asList(row.get("text_body", String.class), row.get("html_body", String.class)))
+                .map(row -> Arrays.asList(row.get("text_body", String.class), row.get("html_body", String.class),
+                        row.get("calendar_body", String.class)))
                 .one()
                 .block(TIMEOUT);
+    }
+
+    private static OutgoingMail invitation(Instant createdAt) {
+        UUID id = UUID.randomUUID();
+        return new OutgoingMail(id, "<" + id + "@concierge.example>", null, EmailAddress.of("guest@example.org"),
+                new MailContent(CONTENT.subject(), CONTENT.text(), CONTENT.html(), CALENDAR), createdAt);
     }
 
     static OutgoingMail mail(TenantId tenantId, Instant createdAt) {

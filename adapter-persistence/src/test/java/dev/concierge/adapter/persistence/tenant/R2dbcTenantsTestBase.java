@@ -14,6 +14,10 @@ import dev.concierge.application.port.out.RollingLimits;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.testing.TenantsContractTest;
 import dev.concierge.domain.account.RollingLimit;
+import dev.concierge.domain.booking.Booking;
+import dev.concierge.domain.booking.BookingStatus;
+import dev.concierge.domain.booking.Recurrence;
+import dev.concierge.domain.booking.Visitor;
 import dev.concierge.domain.tenant.AllowedOrigins;
 import dev.concierge.domain.tenant.AssistantSettings;
 import dev.concierge.domain.tenant.Branding;
@@ -255,6 +259,10 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
                 .isGreaterThanOrEqualTo(longest(Stream.of(TokenPurpose.values()).map(Enum::name)));
         assertThat(columns.remove("mail_outbox.status"))
                 .isGreaterThanOrEqualTo(longest(Stream.of(MailStatus.values()).map(Enum::name)));
+        assertThat(columns.remove("availability_rule.recurrence"))
+                .isGreaterThanOrEqualTo(longest(Stream.of(Recurrence.values()).map(Enum::name)));
+        assertThat(columns.remove("booking.status"))
+                .isGreaterThanOrEqualTo(longest(Stream.of(BookingStatus.values()).map(Enum::name)));
         // As many epoch microseconds as a limit remembers, each a long of at most 20 characters, between commas.
         assertThat(columns.remove("rolling_limit.events"))
                 .isGreaterThanOrEqualTo(RollingLimit.MAX_EVENTS * (String.valueOf(Long.MIN_VALUE).length() + 1) - 1);
@@ -284,7 +292,15 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
                 Map.entry("mail_outbox.subject", MailContent.MAX_SUBJECT_LENGTH),
                 Map.entry("mail_outbox.text_body", MailContent.MAX_BODY_LENGTH),
                 Map.entry("mail_outbox.html_body", MailContent.MAX_BODY_LENGTH),
-                Map.entry("mail_outbox.last_error", MailOutbox.MAX_ERROR_LENGTH)));
+                Map.entry("mail_outbox.last_error", MailOutbox.MAX_ERROR_LENGTH),
+                Map.entry("mail_outbox.calendar_body", MailContent.MAX_BODY_LENGTH),
+                Map.entry("booking.visitor_name", Visitor.MAX_NAME_LENGTH),
+                Map.entry("booking.visitor_email", EmailAddress.MAX_LENGTH),
+                Map.entry("booking.visitor_phone", Visitor.MAX_PHONE_LENGTH),
+                Map.entry("booking.visitor_notes", Visitor.MAX_NOTES_LENGTH),
+                Map.entry("booking.idempotency_key", Booking.MAX_IDEMPOTENCY_KEY_LENGTH),
+                // The hash of a booking request, SHA-256 in hex like a token's.
+                Map.entry("booking.request_hash", TOKEN_HASH_LENGTH)));
     }
 
     @Test

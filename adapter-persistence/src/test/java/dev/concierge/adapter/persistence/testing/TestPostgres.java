@@ -173,9 +173,14 @@ public final class TestPostgres {
     /**
      * A new, empty schema of its own on this server, for a test that migrates a database step by step (an upgrade
      * test). Close it to drop it with everything in it.
+     *
+     * <p>The extensions the migrations create are created first in the URL's own schema: a database holds an
+     * extension once, in the schema where it was created, so a migration in the new schema would otherwise put it
+     * there, and dropping the schema would take it, with the constraints of every other schema that use it.
      */
     public Schema newSchema() {
         String name = "test_" + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE EXTENSION IF NOT EXISTS btree_gist");
         execute("CREATE SCHEMA " + name);
         return new Schema(name);
     }

@@ -116,6 +116,19 @@ abstract class R2dbcOneTimeTokensTestBase extends OneTimeTokensContractTest {
     }
 
     @Test
+    void everyPurposeTheDomainKnowsIsStored() {
+        Tenant tenant = tenants().add(activeTenant().build()).block(TIMEOUT);
+        OneTimeTokens tokens = tokens();
+
+        for (TokenPurpose purpose : TokenPurpose.values()) {
+            OneTimeToken token = OneTimeToken.issue(SecretToken.generate(), purpose, tenant.id(), OneTimeToken.OWNER,
+                    NOW);
+            StepVerifier.create(tokens.add(token).then(tokens.find(purpose, token.hash(), NOW))).expectNext(token)
+                    .expectComplete().verify(TIMEOUT);
+        }
+    }
+
+    @Test
     void worksWhenCalledFromANonBlockingThread() {
         Tenant tenant = tenants().add(activeTenant().build()).block(TIMEOUT);
         OneTimeTokens tokens = tokens();
