@@ -26,6 +26,7 @@ class ProblemJsonExceptionHandlerTest {
             Kind.NOT_FOUND, ProblemType.NOT_FOUND,
             Kind.CONFLICT, ProblemType.CONFLICT,
             Kind.GONE, ProblemType.GONE,
+            Kind.MISMATCH, ProblemType.UNPROCESSABLE,
             Kind.TOO_MANY_REQUESTS, ProblemType.TOO_MANY_REQUESTS));
 
     /** A failure of any kind, written the way a new domain exception would be. */
