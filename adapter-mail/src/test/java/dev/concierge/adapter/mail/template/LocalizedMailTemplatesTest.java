@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -38,6 +39,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 class LocalizedMailTemplatesTest {
 
@@ -381,6 +384,22 @@ class LocalizedMailTemplatesTest {
         assertThat(mail.html()).contains(Html.escape(intro)).doesNotContain("<script");
         assertThat(mail.calendarMethod()).contains("CANCEL");
         assertThat(mail.calendar()).contains("STATUS:CANCELLED");
+    }
+
+    @Test
+    void composingOnANonBlockingThreadDoesNotBlock() {
+        LocalizedMailTemplates fresh = new LocalizedMailTemplates();
+        ZonedDateTime tokyo = ZonedDateTime.of(2026, 3, 1, 9, 0, 0, 0, ZoneId.of("Asia/Tokyo"));
+        List<Notice> notices = List.of(
+                requested(Language.DE, "Bäckerei", Visitor.of("Eve", VISITOR.value(), null, "Hallo")),
+                new Notice.BookingCancelled(VISITOR, Language.EN, "Bäckerei", true,
+                        event("CANCEL", "Bäckerei", BookingStatus.CANCELLED, tokyo)));
+
+        // Mono.delay emits on a parallel thread, which BlockHound watches: reading a file there would fail this.
+        StepVerifier.create(Mono.delay(Duration.ofMillis(1))
+                        .map(tick -> notices.stream().map(fresh::compose).collect(Collectors.toList())))
+                .assertNext(mails -> assertThat(mails).allSatisfy(mail -> assertThat(mail.calendar()).isNotNull()))
+                .verifyComplete();
     }
 
     @Test
