@@ -315,7 +315,7 @@ class LocalizedMailTemplatesTest {
     @EnumSource(Language.class)
     void theOwnerSeesTheVisitorsDetailsEscapedWithTheLineBreaksOfTheNotes(Language language) {
         Visitor visitor = Visitor.of(SCRIPT, "o'neil&co@example.com", "+49 (30) 123-4567",
-                "Erste Zeile <b>fett</b>\r\nZweite & letzte " + IMG);
+                "Erste Zeile <b>fett</b>\r\nZweite & letzte " + IMG + SCRIPT);
 
         MailContent mail = templates.compose(requested(language, "Bäckerei Müller", visitor));
 
@@ -324,9 +324,10 @@ class LocalizedMailTemplatesTest {
                 .contains(": &lt;script&gt;alert(1)&lt;/script&gt;<br>\n")
                 .contains(": o&#39;neil&amp;co@example.com<br>\n")
                 .contains(": +49 (30) 123-4567<br>\n")
-                .contains(": Erste Zeile &lt;b&gt;fett&lt;/b&gt;<br>\nZweite &amp; letzte &lt;img src=x onerror=alert(1)&gt;</p>");
+                .contains(": Erste Zeile &lt;b&gt;fett&lt;/b&gt;<br>\nZweite &amp; letzte &lt;img src=x onerror=alert(1)&gt;"
+                        + "&lt;script&gt;alert(1)&lt;/script&gt;</p>");
         assertThat(mail.text()).contains(": " + SCRIPT + "\n", ": o'neil&co@example.com\n",
-                ": Erste Zeile <b>fett</b>\nZweite & letzte " + IMG + "\n");
+                ": Erste Zeile <b>fett</b>\nZweite & letzte " + IMG + SCRIPT + "\n");
     }
 
     @Test
