@@ -5,6 +5,7 @@ import dev.concierge.adapter.mail.delivery.SmtpMailSender;
 import dev.concierge.adapter.mail.template.LocalizedMailTemplates;
 import dev.concierge.application.port.out.MailSender;
 import dev.concierge.application.port.out.MailTemplates;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,9 +22,10 @@ public class MailConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
 
+    /** With the host's {@link Clock} bean if it has one (it stamps calendar invitations), else the system clock. */
     @Bean
-    MailTemplates mailTemplates() {
-        return new LocalizedMailTemplates();
+    MailTemplates mailTemplates(ObjectProvider<Clock> clock) {
+        return new LocalizedMailTemplates(clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

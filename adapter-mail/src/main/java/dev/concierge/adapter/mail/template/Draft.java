@@ -7,14 +7,17 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A mail as catalogue keys and values: a subject, a heading, paragraphs and buttons in reading order, and a footer.
- * Rendering it gives the HTML and the plain text from the same parts, so the two alternatives always say the same.
+ * A mail as catalogue keys and values: a subject, a heading, paragraphs, details and buttons in reading order, a
+ * footer, and the calendar invitation that goes along, if any. Rendering it gives the HTML and the plain text from the
+ * same parts, so the two alternatives always say the same.
  *
  * <p>In the HTML every text is escaped as a whole, catalogue wording and values alike, so the catalogues hold plain
  * text and nothing from a notice can become markup. In the plain text, values keep their characters except control
  * characters (a newline stays); in the subject no control character stays at all.
+ *
+ * @param calendar the iCalendar object sent along as an invitation, or {@code null}
  */
-record Draft(Phrase subject, Phrase heading, List<Block> blocks, Phrase footer) {
+record Draft(Phrase subject, Phrase heading, List<Block> blocks, Phrase footer, String calendar) {
 
     private static final String FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 
@@ -25,8 +28,13 @@ record Draft(Phrase subject, Phrase heading, List<Block> blocks, Phrase footer) 
         blocks = List.copyOf(blocks);
     }
 
+    /** A mail without a calendar invitation. */
+    Draft(Phrase subject, Phrase heading, List<Block> blocks, Phrase footer) {
+        this(subject, heading, blocks, footer, null);
+    }
+
     /** A part of the mail's body. */
-    sealed interface Block permits Paragraph, Button {
+    sealed interface Block permits Paragraph, Details, Button {
 
         void appendHtml(StringBuilder html, Catalogue catalogue);
 
@@ -44,6 +52,46 @@ record Draft(Phrase subject, Phrase heading, List<Block> blocks, Phrase footer) 
         @Override
         public void appendText(StringBuilder text, Catalogue catalogue) {
             text.append(plain(this.text, catalogue)).append("\n\n");
+        }
+    }
+
+    /**
+     * Facts one per line as {@code label: value}, set apart from the text around them: when an appointment is, who
+     * booked it. A value may span lines (a visitor's notes); its line breaks stay, as {@code <br>} in the HTML.
+     */
+    record Details(List<Detail> lines) implements Block {
+
+        Details {
+            lines = List.copyOf(lines);
+        }
+
+        @Override
+        public void appendHtml(StringBuilder html, Catalogue catalogue) {
+            html.append("<p style=\"margin:0 0 16px;padding:12px 16px;background-color:#f4f4f5;border-radius:6px;\">");
+            for (int i = 0; i < lines.size(); i++) {
+                html.append(i == 0 ? "" : "<br>\n")
+                        .append(Html.escape(lines.get(i).in(catalogue)).replace("\n", "<br>\n"));
+            }
+            html.append("</p>\n");
+        }
+
+        @Override
+        public void appendText(StringBuilder text, Catalogue catalogue) {
+            lines.forEach(line -> text.append(line.in(catalogue)).append('\n'));
+            text.append('\n');
+        }
+    }
+
+    /** One line of {@link Details}: a catalogue label and a value as it is. */
+    record Detail(Phrase label, String value) {
+
+        Detail {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(value, "value");
+        }
+
+        String in(Catalogue catalogue) {
+            return PlainText.withoutControls(label.in(catalogue) + ": " + value);
         }
     }
 
@@ -85,7 +133,7 @@ record Draft(Phrase subject, Phrase heading, List<Block> blocks, Phrase footer) 
 
     MailContent render(Catalogue catalogue) {
         String subjectLine = PlainText.oneLine(subject.in(catalogue));
-        return new MailContent(subjectLine, text(catalogue), html(catalogue, subjectLine));
+        return new MailContent(subjectLine, text(catalogue), html(catalogue, subjectLine), calendar);
     }
 
     private String text(Catalogue catalogue) {

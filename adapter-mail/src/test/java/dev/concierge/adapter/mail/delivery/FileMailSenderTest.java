@@ -47,9 +47,19 @@ class FileMailSenderTest {
         assertThat(written.getSubject()).isEqualTo(TestMails.SUBJECT);
         assertThat(written.getSentDate().toInstant()).isEqualTo(mail.createdAt());
         MimeMultipart alternatives = (MimeMultipart) written.getContent();
+        assertThat(alternatives.getContentType()).startsWith("multipart/alternative");
         assertThat(alternatives.getCount()).isEqualTo(2);
         assertThat(alternatives.getBodyPart(0).isMimeType("text/plain")).isTrue();
         assertThat(alternatives.getBodyPart(1).isMimeType("text/html")).isTrue();
+    }
+
+    @Test
+    void writesACalendarInvitationAsAnAlternativeAndAsAnAttachment() throws Exception {
+        OutgoingMail mail = TestMails.withInvitation("visitor@example.com", "REQUEST");
+
+        new FileMailSender(temp, TestMails.FROM).send(mail).block(TIMEOUT);
+
+        TestMails.assertCarriesInvitation(read(temp.resolve(mail.id() + ".eml")), mail, "REQUEST");
     }
 
     @Test

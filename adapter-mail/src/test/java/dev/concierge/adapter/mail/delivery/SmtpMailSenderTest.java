@@ -59,6 +59,29 @@ class SmtpMailSenderTest {
     }
 
     @Test
+    void aMailWithAnInvitationArrivesWithACalendarAlternativeOfItsMethodAndAnInviteAttachment() throws Exception {
+        OutgoingMail request = TestMails.withInvitation("visitor@example.com", "REQUEST");
+
+        sender(settings(greenMail.getSmtp().getPort(), null, null)).send(request).block(TIMEOUT);
+
+        MimeMessage received = onlyReceived();
+        assertThat(received.getHeader("Message-ID")).containsExactly(request.messageId());
+        TestMails.assertCarriesInvitation(received, request, "REQUEST");
+        MimeMultipart alternatives = (MimeMultipart) ((MimeMultipart) received.getContent()).getBodyPart(0).getContent();
+        assertPart(alternatives.getBodyPart(0), "text/plain", TestMails.TEXT);
+        assertPart(alternatives.getBodyPart(1), "text/html", TestMails.HTML);
+    }
+
+    @Test
+    void aCancellationArrivesWithTheCancelMethod() throws Exception {
+        OutgoingMail cancel = TestMails.withInvitation("visitor@example.com", "CANCEL");
+
+        sender(settings(greenMail.getSmtp().getPort(), null, null)).send(cancel).block(TIMEOUT);
+
+        TestMails.assertCarriesInvitation(onlyReceived(), cancel, "CANCEL");
+    }
+
+    @Test
     void logsInWithUsernameAndPassword() throws Exception {
         sender(settings(greenMail.getSmtp().getPort(), "mailer", PASSWORD)).send(TestMails.to("owner@example.com"))
                 .block(TIMEOUT);
