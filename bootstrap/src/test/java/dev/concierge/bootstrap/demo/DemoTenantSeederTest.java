@@ -7,6 +7,8 @@ import dev.concierge.application.port.in.ConfirmTenantUseCase;
 import dev.concierge.application.port.in.SignUpCommand;
 import dev.concierge.application.port.in.SignUpTenantUseCase;
 import dev.concierge.application.port.out.Tenants;
+import dev.concierge.application.service.AvailabilityService;
+import dev.concierge.application.testing.InMemoryAvailabilityRules;
 import dev.concierge.application.testing.InMemoryCore;
 import dev.concierge.application.testing.InMemoryTenants;
 import dev.concierge.bootstrap.config.ConciergeProperties;
@@ -29,6 +31,7 @@ import reactor.core.publisher.Mono;
 class DemoTenantSeederTest {
 
     private final InMemoryTenants tenants = new InMemoryTenants();
+    private final InMemoryAvailabilityRules rules = new InMemoryAvailabilityRules();
     private final SignUpTenantUseCase signUp = signUp(tenants);
     private final ConfirmTenantUseCase confirm = administration(tenants);
 
@@ -41,7 +44,7 @@ class DemoTenantSeederTest {
     }
 
     private DemoTenantSeeder seeder(Tenants store, String... origins) {
-        return new DemoTenantSeeder(store, signUp(store), administration(store),
+        return new DemoTenantSeeder(store, signUp(store), administration(store), new AvailabilityService(rules),
                 new ConciergeProperties.Demo(true, List.of(origins)), new MockEnvironment());
     }
 
@@ -63,6 +66,21 @@ class DemoTenantSeederTest {
 
         assertThat(demo.status()).isEqualTo(TenantStatus.ACTIVE);
         assertThat(origins(stored())).containsExactly("http://localhost:8080", "http://127.0.0.1:8080");
+    }
+
+    @Test
+    void theDemoTakesAppointmentsOnWeekdaysInBerlinTimeAndIsNotSeededTwice() {
+        Tenant demo = seeder().seed(8080).block();
+        seeder().seed(8080).block();
+
+        assertThat(stored().appointmentsEnabled()).isTrue();
+        assertThat(stored().timeZone()).isEqualTo(DemoTenantSeeder.DEMO_ZONE);
+        var weekly = rules.list(demo.id()).collectList().block();
+        assertThat(weekly).hasSize(5 * 16)
+                .allSatisfy(rule -> assertThat(rule.recurrence().name()).isEqualTo("WEEKLY"))
+                .extracting(rule -> rule.startDate().getDayOfWeek().getValue()).containsOnly(1, 2, 3, 4, 5);
+        assertThat(weekly).extracting(rule -> rule.startTime().toString()).contains("09:00", "16:30")
+                .doesNotContain("17:00");
     }
 
     @Test
