@@ -87,7 +87,8 @@ public final class BookingDecisionService implements BookingDecisionUseCase {
     }
 
     private static LinkedBooking linked(Tenant tenant, Booking booking, OneTimeToken token) {
-        return new LinkedBooking(booking, tenant.displayName().value(), tenant.timeZone(), actionOf(token.purpose()));
+        return new LinkedBooking(booking, tenant.displayName().value(), tenant.timeZone(),
+                tenant.settings().language(), actionOf(token.purpose()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.concierge.application.port.in.BookingAction;
 import dev.concierge.application.port.in.BookingDecisionUseCase;
 import dev.concierge.application.port.in.BookingDecisionUseCase.LinkedBooking;
 import dev.concierge.domain.booking.BookingNotFoundException;
+import dev.concierge.domain.tenant.Language;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -81,27 +82,38 @@ public class BookingLinkController {
         return action == BookingAction.CONFIRM ? "confirm" : "cancel";
     }
 
-    /** A page in the server's own style, every value escaped; the button posts back to the same address. */
+    /** A page in the tenant's language, every value escaped; the button posts back to the same address. */
     private static String page(LinkedBooking linked, boolean done) {
+        boolean german = linked.language() == Language.DE;
         boolean confirm = linked.action() == BookingAction.CONFIRM;
         String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
-                .withLocale(Locale.ENGLISH).format(linked.booking().start().atZone(linked.timeZone()));
+                .withLocale(german ? Locale.GERMAN : Locale.ENGLISH)
+                .format(linked.booking().start().atZone(linked.timeZone()));
         String what = HtmlUtils.htmlEscape(linked.businessName()) + ", " + HtmlUtils.htmlEscape(when) + " ("
                 + HtmlUtils.htmlEscape(linked.timeZone().getId()) + ")"
                 + (linked.action() == BookingAction.VISITOR_CANCEL ? ""
-                        : ", booked by " + HtmlUtils.htmlEscape(linked.booking().visitor().name()));
+                        : (german ? ", gebucht von " : ", booked by ")
+                                + HtmlUtils.htmlEscape(linked.booking().visitor().name()));
+        String status = linked.booking().status().name();
+        String heading;
         String body;
         if (done) {
-            body = "<h1>" + (confirm ? "Appointment confirmed" : "Appointment cancelled") + "</h1><p>" + what
-                    + "</p><p>Status: " + linked.booking().status() + ". Everyone concerned has been told by mail.</p>";
+            heading = confirm ? (german ? "Termin bestätigt" : "Appointment confirmed")
+                    : (german ? "Termin abgesagt" : "Appointment cancelled");
+            body = "<p>" + what + "</p><p>" + (german ? "Alle Beteiligten wurden per E-Mail informiert."
+                    : "Everyone concerned has been told by mail.") + "</p>";
         } else {
-            body = "<h1>" + (confirm ? "Confirm this appointment?" : "Cancel this appointment?") + "</h1><p>" + what
-                    + "</p><p>Status now: " + linked.booking().status() + ".</p><form method=\"post\"><button"
-                    + " type=\"submit\">" + (confirm ? "Confirm appointment" : "Cancel appointment")
+            heading = confirm ? (german ? "Diesen Termin bestätigen?" : "Confirm this appointment?")
+                    : (german ? "Diesen Termin absagen?" : "Cancel this appointment?");
+            body = "<p>" + what + "</p><p>" + (german ? "Stand: " : "Status: ") + status
+                    + "</p><form method=\"post\"><button type=\"submit\">"
+                    + (confirm ? (german ? "Termin bestätigen" : "Confirm appointment")
+                            : (german ? "Termin absagen" : "Cancel appointment"))
                     + "</button></form>";
         }
-        return String.join("\n", List.of("<!doctype html>", "<html lang=\"en\"><head><meta charset=\"utf-8\">",
+        return String.join("\n", List.of("<!doctype html>",
+                "<html lang=\"" + linked.language().code() + "\"><head><meta charset=\"utf-8\">",
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-                "<title>Concierge appointment</title></head><body>", body, "</body></html>"));
+                "<title>" + heading + "</title></head><body>", "<h1>" + heading + "</h1>", body, "</body></html>"));
     }
 }

@@ -33,10 +33,11 @@ public interface BookingDecisionUseCase {
     Mono<LinkedBooking> perform(BookingId id, BookingAction action, String token);
 
     /**
-     * A booking as a link shows it: with the business's name and time zone, and what the link does (for a cancel
-     * link, whether it is the visitor's).
+     * A booking as a link shows it: with the business's name, time zone and language, and what the link does (for a
+     * cancel link, whether it is the visitor's).
      */
-    record LinkedBooking(Booking booking, String businessName, java.time.ZoneId timeZone, BookingAction action) {
+    record LinkedBooking(Booking booking, String businessName, java.time.ZoneId timeZone,
+            dev.concierge.domain.tenant.Language language, BookingAction action) {
     }
 
     /**
