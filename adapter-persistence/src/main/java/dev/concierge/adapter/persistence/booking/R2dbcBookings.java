@@ -5,6 +5,7 @@ import static org.springframework.data.relational.core.query.Criteria.where;
 import static org.springframework.data.relational.core.query.Query.query;
 
 import dev.concierge.adapter.persistence.support.ConstraintViolations;
+import dev.concierge.adapter.persistence.support.Dialect;
 import dev.concierge.adapter.persistence.support.EntityTemplates;
 import dev.concierge.adapter.persistence.transaction.R2dbcTransactions;
 import dev.concierge.application.port.out.BookingChangedConcurrentlyException;
@@ -21,6 +22,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
@@ -29,6 +31,7 @@ import org.springframework.data.relational.core.query.Query;
 import org.springframework.data.relational.core.query.Update;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * {@link Bookings} in a relational database (PostgreSQL or H2) through R2DBC, one row a booking ({@link BookingRow}).
@@ -60,8 +63,16 @@ public final class R2dbcBookings implements Bookings {
     private static final Sort BY_START = Sort.by("start_at", "id");
     private static final int MAX_PAGE_SIZE = 1_000;
 
+    /**
+     * Taken by every booking write of a tenant on PostgreSQL, until its transaction ends: writes of one tenant's
+     * bookings queue up instead of waiting for each other inside the exclusion constraint, where PostgreSQL breaks
+     * such a cycle by aborting one of them as a deadlock after a second. Writes of different tenants never meet.
+     */
+    private static final String POSTGRESQL_TENANT_LOCK = "SELECT pg_advisory_xact_lock(:key)";
+
     private final R2dbcEntityTemplate template;
     private final Transactions transactions;
+    private final Dialect dialect;
 
     /**
      * @param template     maps and runs the statements; it must use the connection factory of {@code transactions}
@@ -70,6 +81,7 @@ public final class R2dbcBookings implements Bookings {
     public R2dbcBookings(R2dbcEntityTemplate template, Transactions transactions) {
         this.template = Objects.requireNonNull(template, "template");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.dialect = Dialect.of(template.getDatabaseClient().getConnectionFactory());
     }
 
     /**
@@ -85,7 +97,9 @@ public final class R2dbcBookings implements Bookings {
     @Override
     public Mono<Booking> add(Booking booking) {
         Objects.requireNonNull(booking, "booking");
-        return transactions.inTransaction(Mono.defer(() -> template.insert(BookingRow.fromDomain(booking))))
+        return transactions.inTransaction(lockTenant(booking.tenantId())
+                        .then(Mono.defer(() -> template.insert(BookingRow.fromDomain(booking)))))
+                .retryWhen(AFTER_DEADLOCK)
                 .onErrorMap(refused(booking))
                 .map(BookingRow::toDomain);
     }
@@ -106,9 +120,20 @@ public final class R2dbcBookings implements Bookings {
                         : template.exists(stored, BookingRow.class).flatMap(exists -> Mono.error(exists
                                 ? new BookingChangedConcurrentlyException(booking.id())
                                 : new BookingNotFoundException("with id " + booking.id()))));
-        return transactions.inTransaction(write)
+        return transactions.inTransaction(lockTenant(booking.tenantId()).then(write))
+                .retryWhen(AFTER_DEADLOCK)
                 .onErrorMap(refused(booking))
                 .map(BookingRow::toDomain);
+    }
+
+    private Mono<Void> lockTenant(TenantId tenantId) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return Mono.empty();
+        }
+        UUID id = tenantId.value();
+        return template.getDatabaseClient().sql(POSTGRESQL_TENANT_LOCK)
+                .bind("key", id.getMostSignificantBits() ^ id.getLeastSignificantBits())
+                .fetch().all().then();
     }
 
     @Override
@@ -163,6 +188,15 @@ public final class R2dbcBookings implements Bookings {
     }
 
     /** The domain's outcome for a write the database refused by one of the booking's constraints. */
+    /**
+     * Concurrent writes of overlapping bookings wait for each other in the exclusion constraint, and PostgreSQL may
+     * resolve that by aborting one as a deadlock. The aborted write is tried again (in a savepoint or transaction of
+     * its own), and then meets the other's committed booking as a plain violation; after a few rounds a write that
+     * still loses is reported as a taken slot, which is what it lost to.
+     */
+    private static final Retry AFTER_DEADLOCK = Retry.max(3).filter(ConstraintViolations::isTransientConflict)
+            .onRetryExhaustedThrow((spec, signal) -> new SlotTakenException());
+
     private static Function<Throwable, Throwable> refused(Booking booking) {
         return error -> ConstraintViolations.violated(error, CONSTRAINTS)
                 .<Throwable>map(constraint -> switch (constraint) {

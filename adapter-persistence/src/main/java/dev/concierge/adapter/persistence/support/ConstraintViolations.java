@@ -49,6 +49,21 @@ public final class ConstraintViolations {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@code error} is the database giving up one of two transactions that waited for each other (a deadlock,
+     * or a serialization failure): PostgreSQL may do that to concurrent writes checked by one exclusion constraint.
+     * The statement can simply be tried again, in a transaction of its own.
+     */
+    public static boolean isTransientConflict(Throwable error) {
+        for (Throwable cause : chain(error)) {
+            if (cause instanceof R2dbcException r2dbc && ("40P01".equals(r2dbc.getSqlState())
+                    || "40001".equals(r2dbc.getSqlState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isIntegrityViolation(Throwable error) {
         for (Throwable cause : chain(error)) {
             if (cause instanceof R2dbcDataIntegrityViolationException || cause instanceof DataIntegrityViolationException) {
