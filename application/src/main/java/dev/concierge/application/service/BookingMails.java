@@ -49,10 +49,12 @@ final class BookingMails {
                         event(tenant, booking, REQUEST))));
     }
 
-    /** The owner confirmed: the confirm link is spent, the visitor gets the update with a fresh cancel link. */
+    /**
+     * The owner confirmed: the confirm link is spent; the visitor gets the update with a cancel link of its own (the
+     * one in the receipt keeps working too).
+     */
     Mono<Void> confirmed(Tenant tenant, Booking booking) {
         return tokens.deleteAll(TokenPurpose.BOOKING_CONFIRM, tenant.id(), booking.id().toString())
-                .then(tokens.deleteAll(TokenPurpose.BOOKING_VISITOR_CANCEL, tenant.id(), booking.id().toString()))
                 .then(link(tenant, booking, TokenPurpose.BOOKING_VISITOR_CANCEL, "cancel"))
                 .flatMap(cancel -> mailer.queue(tenant.id(), new Notice.BookingConfirmed(booking.visitor().email(),
                         tenant.settings().language(), tenant.displayName().value(), cancel,

@@ -211,6 +211,19 @@ class AppointmentServicesTest {
     }
 
     @Test
+    void theReceiptsCancelLinkStillWorksAfterTheOwnerConfirmed() {
+        mondaysAtTen();
+        Booking booking = book.book(widget, form("2026-11-30T09:00:00Z", "Ada"), null).block().booking();
+        String receiptCancel = link(mail.take().stream().filter(m -> m.to().equals(booking.visitor().email()))
+                .findFirst().get(), "cancel");
+
+        decisions.confirm(owner, booking.id()).block();
+
+        assertThat(decisions.perform(booking.id(), BookingAction.CANCEL, receiptCancel).block().booking().status())
+                .isEqualTo(BookingStatus.CANCELLED);
+    }
+
+    @Test
     void theVisitorCancelsFromTheReceiptAndBothSidesAreTold() {
         mondaysAtTen();
         Booking booking = book.book(widget, form("2026-11-30T09:00:00Z", "Ada"), null).block().booking();
