@@ -19,5 +19,9 @@ public final class ConciergeBlockHoundIntegration implements BlockHoundIntegrati
         // The JDK reads its networking defaults (a small file in the JDK) once, when the first socket of the JVM is
         // made; that can happen on an event loop when no earlier test opened a socket.
         builder.allowBlockingCallsInside("sun.net.NetProperties", "<clinit>");
+        // Jackson builds the reader for a type once, under a lock; requests that arrive together on a cold server
+        // may wait a moment for the first of them to finish it (a burst of bookings, say).
+        builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
+                "_createAndCacheValueDeserializer");
     }
 }
