@@ -237,7 +237,13 @@ class MailApplicationTest {
         assertThat(rows("SELECT 1 FROM one_time_token t JOIN tenant ON tenant.id = t.tenant_id"
                 + " WHERE tenant.owner_email = ? AND t.purpose = 'PASSWORD_RESET'", email)).isEmpty();
         // Verification at sign-up, the reset link, and "your password was changed".
-        MimeMessage changed = mailsTo(email, 3).get(2);
+        MimeMessage changed = null;
+        for (MimeMessage mail : mailsTo(email, 3)) {
+            if (mail.getSubject().contains("changed")) {
+                changed = mail;
+            }
+        }
+        assertThat(changed).as("the password-changed notice").isNotNull();
         assertThat(changed.getSubject()).doesNotContain(token);
         assertThat(parts(changed).get(0)).doesNotContain(token);
     }
@@ -338,7 +344,15 @@ class MailApplicationTest {
                     .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
             assertThat(mail.getSubject()).doesNotContain("/console/");
         }
-        assertThat(token(mails.get(0), VERIFY_LINK)).hasSize(43);
+        // The two mails may arrive in either order: they were queued together and are sent in parallel.
+        List<String> verifyTokens = new ArrayList<>();
+        for (MimeMessage mail : mails) {
+            Matcher link = VERIFY_LINK.matcher(parts(mail).get(0));
+            if (link.find()) {
+                verifyTokens.add(link.group(1));
+            }
+        }
+        assertThat(verifyTokens).singleElement().satisfies(token -> assertThat(token).hasSize(43));
     }
 
     @Test
