@@ -7,6 +7,7 @@ import dev.concierge.domain.tenant.ClientKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,6 +151,25 @@ class EmbeddedDefaultsTest {
     }
 
     @Test
+    void theOfflineAssistantSaysNoModelIsConfiguredAndBookingWordsOfferTheDemosFreeSlots() {
+        String origin = "http://localhost:" + port;
+        Map<?, ?> greeting = client().post().uri("/api/v1/widget/demo/chat").header("Origin", origin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("visitorId", "visitor-embedded", "message", "Hello")).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(greeting.get("reply").toString()).contains("No language model is configured");
+
+        Map<?, ?> booking = client().post().uri("/api/v1/widget/demo/chat").header("Origin", origin)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("visitorId", "visitor-embedded", "conversationId", greeting.get("conversationId"),
+                        "message", "Ich möchte einen Termin")).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(booking.get("conversationId")).isEqualTo(greeting.get("conversationId"));
+        assertThat((List<?>) booking.get("actions")).singleElement()
+                .satisfies(action -> assertThat(((Map<?, ?>) action).get("type")).isEqualTo("offer_slots"));
+    }
+
+    @Test
     void withoutAnSmtpServerMailIsWrittenToTheOutboxFolderWithLinksToThisServer() throws Exception {
         String key = "mail-" + UUID.randomUUID().toString().substring(0, 8);
         String email = key + "@owner.example";
@@ -199,7 +219,7 @@ class EmbeddedDefaultsTest {
         client().post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON).bodyValue("{not json").exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        client().post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON)
+        TestClients.unpooledOnPort(port).post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(signUpJson("big-shop", "big@owner.example", "Sunrise42" + "x".repeat(65 * 1024))).exchange()
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);

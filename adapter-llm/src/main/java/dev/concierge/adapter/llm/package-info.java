@@ -1,5 +1,5 @@
 /**
- * The assistant port implemented with langchain4j: OpenAI and OpenAI-compatible servers, Anthropic, and an offline
- * assistant for running without an API key. Filled in by the chat capability.
+ * The assistant port's implementations and their Spring configuration: OpenAI and OpenAI-compatible servers and
+ * Anthropic through langchain4j, or the offline assistant when no language model is configured.
  */
 package dev.concierge.adapter.llm;

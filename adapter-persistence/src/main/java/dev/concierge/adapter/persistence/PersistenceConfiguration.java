@@ -3,19 +3,23 @@ package dev.concierge.adapter.persistence;
 import dev.concierge.adapter.persistence.attempt.R2dbcAttemptCounters;
 import dev.concierge.adapter.persistence.availability.R2dbcAvailabilityRules;
 import dev.concierge.adapter.persistence.booking.R2dbcBookings;
+import dev.concierge.adapter.persistence.chat.R2dbcConversations;
 import dev.concierge.adapter.persistence.limit.R2dbcRollingLimits;
 import dev.concierge.adapter.persistence.mail.R2dbcMailOutbox;
 import dev.concierge.adapter.persistence.tenant.R2dbcTenants;
 import dev.concierge.adapter.persistence.token.R2dbcOneTimeTokens;
 import dev.concierge.adapter.persistence.transaction.R2dbcTransactions;
+import dev.concierge.adapter.persistence.usage.R2dbcUsageCounters;
 import dev.concierge.application.port.out.AttemptCounters;
 import dev.concierge.application.port.out.AvailabilityRules;
 import dev.concierge.application.port.out.Bookings;
+import dev.concierge.application.port.out.Conversations;
 import dev.concierge.application.port.out.MailOutbox;
 import dev.concierge.application.port.out.OneTimeTokens;
 import dev.concierge.application.port.out.RollingLimits;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.port.out.Transactions;
+import dev.concierge.application.port.out.UsageCounters;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,6 +68,16 @@ public class PersistenceConfiguration {
     @Bean
     public Bookings bookings(ConnectionFactory connectionFactory) {
         return R2dbcBookings.using(connectionFactory);
+    }
+
+    @Bean
+    public Conversations conversations(ConnectionFactory connectionFactory) {
+        return R2dbcConversations.using(connectionFactory);
+    }
+
+    @Bean
+    public UsageCounters usageCounters(ConnectionFactory connectionFactory) {
+        return R2dbcUsageCounters.using(connectionFactory);
     }
 
     @Bean

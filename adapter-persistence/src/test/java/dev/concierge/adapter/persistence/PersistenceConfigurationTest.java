@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.concierge.adapter.persistence.attempt.R2dbcAttemptCounters;
 import dev.concierge.adapter.persistence.availability.R2dbcAvailabilityRules;
 import dev.concierge.adapter.persistence.booking.R2dbcBookings;
+import dev.concierge.adapter.persistence.chat.R2dbcConversations;
 import dev.concierge.adapter.persistence.limit.R2dbcRollingLimits;
 import dev.concierge.adapter.persistence.mail.R2dbcMailOutbox;
 import dev.concierge.adapter.persistence.tenant.R2dbcTenants;
 import dev.concierge.adapter.persistence.testing.TestH2;
 import dev.concierge.adapter.persistence.token.R2dbcOneTimeTokens;
+import dev.concierge.adapter.persistence.usage.R2dbcUsageCounters;
 import dev.concierge.application.port.out.AttemptCounters;
 import dev.concierge.application.port.out.AvailabilityRules;
 import dev.concierge.application.port.out.Bookings;
+import dev.concierge.application.port.out.Conversations;
 import dev.concierge.application.port.out.MailContent;
 import dev.concierge.application.port.out.MailOutbox;
 import dev.concierge.application.port.out.OneTimeTokens;
@@ -21,6 +24,7 @@ import dev.concierge.application.port.out.OutgoingMail;
 import dev.concierge.application.port.out.RollingLimits;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.port.out.Transactions;
+import dev.concierge.application.port.out.UsageCounters;
 import dev.concierge.domain.account.Attempts;
 import dev.concierge.domain.account.RollingLimit;
 import dev.concierge.domain.booking.AvailabilityRule;
@@ -30,6 +34,11 @@ import dev.concierge.domain.booking.BookingId;
 import dev.concierge.domain.booking.BookingStatus;
 import dev.concierge.domain.booking.Recurrence;
 import dev.concierge.domain.booking.Visitor;
+import dev.concierge.domain.chat.ChatMessage;
+import dev.concierge.domain.chat.Conversation;
+import dev.concierge.domain.chat.ConversationId;
+import dev.concierge.domain.chat.MessageRole;
+import dev.concierge.domain.chat.VisitorId;
 import dev.concierge.domain.tenant.Tenant;
 import dev.concierge.domain.token.OneTimeToken;
 import dev.concierge.domain.token.SecretToken;
@@ -160,5 +169,30 @@ class PersistenceConfigurationTest {
         StepVerifier.create(R2dbcBookings.using(h2.connectionFactory()).findById(tenant.id(), booking.id()))
                 .expectComplete().verify(TIMEOUT);
         StepVerifier.create(bookings.add(booking)).expectNext(booking).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
+    void exposesConversationsAndUsageCountersUnderTheirNamesTakingPartInTheTransactionsOfTheTransactionsBean() {
+        Tenant tenant = context.getBean(Tenants.class).add(activeTenant().build()).block(TIMEOUT);
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        Conversations conversations = context.getBean("conversations", Conversations.class);
+        UsageCounters usage = context.getBean("usageCounters", UsageCounters.class);
+        Conversation conversation = Conversation.start(ConversationId.random(), tenant.id(),
+                new VisitorId("visitor-0001"), now);
+        String key = "tokens:" + tenant.id();
+
+        StepVerifier.create(context.getBean(Transactions.class).inTransaction(conversations.start(conversation)
+                        .then(conversations.append(tenant.id(), conversation.id(),
+                                new ChatMessage(MessageRole.USER, "Hallo", now, 2)))
+                        .then(usage.add(key, 2, now, now.plusSeconds(60)))
+                        .then(Mono.error(new IllegalStateException("rolled back")))))
+                .expectError(IllegalStateException.class).verify(TIMEOUT);
+
+        StepVerifier.create(R2dbcConversations.using(h2.connectionFactory()).find(tenant.id(), conversation.id()))
+                .expectComplete().verify(TIMEOUT);
+        StepVerifier.create(R2dbcUsageCounters.using(h2.connectionFactory()).find(key, now)).expectNext(0L)
+                .expectComplete().verify(TIMEOUT);
+        StepVerifier.create(conversations.start(conversation)).expectNext(conversation).expectComplete()
+                .verify(TIMEOUT);
     }
 }

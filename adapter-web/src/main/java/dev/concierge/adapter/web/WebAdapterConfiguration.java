@@ -3,6 +3,7 @@ package dev.concierge.adapter.web;
 import dev.concierge.adapter.web.account.AccountWebConfiguration;
 import dev.concierge.adapter.web.admin.AdminMailWebConfiguration;
 import dev.concierge.adapter.web.appointment.AppointmentWebConfiguration;
+import dev.concierge.adapter.web.chat.ChatWebConfiguration;
 import dev.concierge.adapter.web.admin.AdminWebConfiguration;
 import dev.concierge.adapter.web.recovery.RecoveryWebConfiguration;
 import dev.concierge.adapter.web.security.PasswordHashingConfiguration;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Import;
 @Import({WebSupportConfiguration.class, PasswordHashingConfiguration.class, SessionTokensConfiguration.class,
         SignUpWebConfiguration.class,
         WidgetWebConfiguration.class, AccountWebConfiguration.class, RecoveryWebConfiguration.class,
-        AppointmentWebConfiguration.class,
+        AppointmentWebConfiguration.class, ChatWebConfiguration.class,
         AdminWebConfiguration.class, AdminMailWebConfiguration.class})
 public class WebAdapterConfiguration {
 }

@@ -13,6 +13,7 @@ import dev.concierge.application.port.out.RollingLimits;
 import dev.concierge.application.port.out.SecurityEvents;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.application.port.out.Transactions;
+import dev.concierge.application.port.out.UsageCounters;
 import dev.concierge.application.service.AddressVerificationService;
 import dev.concierge.application.service.CachedLoadWidgetService;
 import dev.concierge.application.service.ConsoleLinks;
@@ -37,7 +38,7 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({WebAdapterConfiguration.class, PersistenceConfiguration.class, MailWiring.class, SecurityWiring.class,
-        AppointmentWiring.class})
+        AppointmentWiring.class, ChatWiring.class})
 public class ApplicationWiring {
 
     /** The system clock in UTC, unless the host application brings a clock of its own (a test, to move time). */
@@ -92,11 +93,12 @@ public class ApplicationWiring {
     /** Keeps the tables of short-lived records small; see {@link ExpiredRecordsPurge}. */
     @Bean
     ExpiredRecordsPurge expiredRecordsPurge(AttemptCounters counters, OneTimeTokens tokens, RollingLimits limits,
-            MailRelay relay, Clock clock) {
+            UsageCounters usage, MailRelay relay, Clock clock) {
         return new ExpiredRecordsPurge(Map.of(
                 "expired attempt counters", () -> counters.purgeExpired(clock.instant()),
                 "expired one-time tokens", () -> tokens.purgeExpired(clock.instant()),
                 "expired rolling limits", () -> limits.purgeExpired(clock.instant()),
+                "expired usage sums", () -> usage.purgeExpired(clock.instant()),
                 "sent mails past their time on record", relay::purgeSent));
     }
 }

@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  *                 embedded defaults
  * @param mail     how mail leaves the platform
  * @param appointments how far ahead visitors book
+ * @param llm      which language model answers for the assistants
+ * @param chat     the chat's limits
  */
 @ConfigurationProperties("concierge")
 public record ConciergeProperties(
@@ -34,7 +36,9 @@ public record ConciergeProperties(
         @DefaultValue Widget widget,
         String publicUrl,
         @DefaultValue Mail mail,
-        @DefaultValue Appointments appointments) {
+        @DefaultValue Appointments appointments,
+        @DefaultValue Llm llm,
+        @DefaultValue Chat chat) {
 
     /**
      * @param enabled seed the demo tenant on start and serve the demo page at {@code /}; on by default only on the
@@ -158,5 +162,32 @@ public record ConciergeProperties(
      * @param leadTime the least notice a booking gives: no slot sooner than this from now is offered or booked
      */
     public record Appointments(@DefaultValue("1h") Duration leadTime) {
+    }
+
+    /**
+     * @param provider        {@code LLM_PROVIDER}: {@code offline}, {@code openai} or {@code anthropic}; unset, an
+     *                        {@code OPENAI_API_KEY} selects OpenAI, an {@code ANTHROPIC_API_KEY} Anthropic, an
+     *                        {@code LLM_BASE_URL} alone an OpenAI-compatible server, else the offline assistant answers
+     * @param openaiApiKey    {@code OPENAI_API_KEY}
+     * @param anthropicApiKey {@code ANTHROPIC_API_KEY}
+     * @param model           {@code LLM_MODEL}
+     * @param baseUrl         {@code LLM_BASE_URL}, for OpenAI-compatible servers (Ollama, vLLM, LM Studio, gateways)
+     * @param allowedModels   {@code LLM_ALLOWED_MODELS}: other models a tenant may pick, comma-separated
+     */
+    public record Llm(String provider, String openaiApiKey, String anthropicApiKey, String model, String baseUrl,
+            String allowedModels) {
+
+        @Override
+        public String toString() {
+            return "Llm[provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl + ", keys hidden]";
+        }
+    }
+
+    /**
+     * @param tenantMessagesPerHour messages all visitors of one tenant may send an hour (each visitor also at most 20 in
+     *                              any ten minutes)
+     * @param dailyTokens           tokens one tenant's assistant may use per UTC day
+     */
+    public record Chat(@DefaultValue("600") int tenantMessagesPerHour, @DefaultValue("200000") long dailyTokens) {
     }
 }

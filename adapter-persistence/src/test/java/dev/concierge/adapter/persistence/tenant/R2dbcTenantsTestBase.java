@@ -4,6 +4,7 @@ import static dev.concierge.domain.tenant.TenantFixtures.activeTenant;
 import static dev.concierge.domain.tenant.TenantFixtures.pendingTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.concierge.adapter.persistence.chat.R2dbcConversations;
 import dev.concierge.adapter.persistence.transaction.R2dbcTransactions;
 import dev.concierge.application.port.out.AttemptCounters;
 import dev.concierge.application.port.out.MailContent;
@@ -12,12 +13,15 @@ import dev.concierge.application.port.out.MailStatus;
 import dev.concierge.application.port.out.OutgoingMail;
 import dev.concierge.application.port.out.RollingLimits;
 import dev.concierge.application.port.out.Tenants;
+import dev.concierge.application.port.out.UsageCounters;
 import dev.concierge.application.testing.TenantsContractTest;
 import dev.concierge.domain.account.RollingLimit;
 import dev.concierge.domain.booking.Booking;
 import dev.concierge.domain.booking.BookingStatus;
 import dev.concierge.domain.booking.Recurrence;
 import dev.concierge.domain.booking.Visitor;
+import dev.concierge.domain.chat.MessageRole;
+import dev.concierge.domain.chat.VisitorId;
 import dev.concierge.domain.tenant.AllowedOrigins;
 import dev.concierge.domain.tenant.AssistantSettings;
 import dev.concierge.domain.tenant.Branding;
@@ -73,6 +77,8 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
     private static final String REFUSED_ORIGIN = "https://refused.example";
     /** A {@link dev.concierge.domain.token.TokenHash}: SHA-256 in hex. */
     private static final int TOKEN_HASH_LENGTH = 64;
+    /** The longest {@link VisitorId} the domain accepts (constructing it proves that). */
+    private static final String LONGEST_VISITOR_ID = new VisitorId("v".repeat(64)).value();
 
     /** A connection factory for a migrated database without tenants. */
     protected abstract ConnectionFactory connectionFactory();
@@ -263,6 +269,8 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
                 .isGreaterThanOrEqualTo(longest(Stream.of(Recurrence.values()).map(Enum::name)));
         assertThat(columns.remove("booking.status"))
                 .isGreaterThanOrEqualTo(longest(Stream.of(BookingStatus.values()).map(Enum::name)));
+        assertThat(columns.remove("chat_message.role"))
+                .isGreaterThanOrEqualTo(longest(Stream.of(MessageRole.values()).map(Enum::name)));
         // As many epoch microseconds as a limit remembers, each a long of at most 20 characters, between commas.
         assertThat(columns.remove("rolling_limit.events"))
                 .isGreaterThanOrEqualTo(RollingLimit.MAX_EVENTS * (String.valueOf(Long.MIN_VALUE).length() + 1) - 1);
@@ -300,7 +308,11 @@ abstract class R2dbcTenantsTestBase extends TenantsContractTest {
                 Map.entry("booking.visitor_notes", Visitor.MAX_NOTES_LENGTH),
                 Map.entry("booking.idempotency_key", Booking.MAX_IDEMPOTENCY_KEY_LENGTH),
                 // The hash of a booking request, SHA-256 in hex like a token's.
-                Map.entry("booking.request_hash", TOKEN_HASH_LENGTH)));
+                Map.entry("booking.request_hash", TOKEN_HASH_LENGTH),
+                Map.entry("conversation.visitor_id", LONGEST_VISITOR_ID.length()),
+                // The port leaves the length of a message open; the store refuses longer content before writing.
+                Map.entry("chat_message.content", R2dbcConversations.MAX_CONTENT_LENGTH),
+                Map.entry("usage_counter.counter_key", UsageCounters.MAX_KEY_LENGTH)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.concierge.application.port.in.MailAdministrationUseCase;
 import dev.concierge.application.port.in.MailNotFoundException;
 import dev.concierge.application.port.out.MailStatus;
 import dev.concierge.domain.shared.InvalidValueException;
+import dev.concierge.adapter.web.support.QueryNumbers;
 import dev.concierge.domain.shared.Violations;
 import java.util.Locale;
 import java.util.UUID;

@@ -7,6 +7,7 @@ import dev.concierge.application.port.in.ListTenantsUseCase;
 import dev.concierge.application.port.in.ReactivateTenantUseCase;
 import dev.concierge.application.port.in.SuspendTenantUseCase;
 import dev.concierge.domain.shared.InvalidValueException;
+import dev.concierge.adapter.web.support.QueryNumbers;
 import dev.concierge.domain.shared.Violations;
 import dev.concierge.domain.tenant.TenantId;
 import dev.concierge.domain.tenant.TenantNotFoundException;

@@ -1,5 +1,6 @@
 package dev.concierge.adapter.web.appointment;
 
+import dev.concierge.adapter.web.support.QueryNumbers;
 import dev.concierge.application.port.in.BookingDecisionUseCase;
 import dev.concierge.application.port.in.Caller;
 import dev.concierge.application.port.in.LoadOwnSettingsUseCase;
@@ -55,8 +56,8 @@ public class OwnerBookingsController {
         Instant start = violations.attempt("from", () -> QueryValues.instant(from));
         Instant end = violations.attempt("to", () -> QueryValues.instant(to));
         BookingStatus wanted = status == null ? null : violations.attempt("status", () -> parseStatus(status));
-        Integer pageNumber = violations.attempt("page", () -> QueryValues.number(page));
-        Integer pageSize = violations.attempt("size", () -> QueryValues.number(size));
+        Integer pageNumber = violations.attempt("page", () -> QueryNumbers.parse(page));
+        Integer pageSize = violations.attempt("size", () -> QueryNumbers.parse(size));
         violations.throwIfAny();
         return zone(owner).flatMap(zone -> decisions.list(owner, start, end, wanted, pageNumber, pageSize)
                 .map(found -> new Page(found.items().stream().map(b -> BookingResponse.fromDomain(b, zone)).toList(),

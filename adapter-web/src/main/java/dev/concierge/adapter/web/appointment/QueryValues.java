@@ -28,14 +28,6 @@ final class QueryValues {
         }
     }
 
-    static int number(String raw) {
-        String digits = raw.strip();
-        if (!digits.matches("-?\\d{1,18}")) {
-            throw new InvalidValueException("must be a whole number");
-        }
-        long value = Long.parseLong(digits);
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
-    }
 
     /** A path id that is not an id names no booking: 404, like an unknown one. */
     static BookingId bookingId(String raw) {

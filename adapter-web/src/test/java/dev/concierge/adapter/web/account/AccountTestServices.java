@@ -21,6 +21,15 @@ import dev.concierge.application.service.SignInProtection;
 import dev.concierge.application.service.TenantAdministrationService;
 import dev.concierge.application.testing.InMemoryAttemptCounters;
 import dev.concierge.application.port.in.BookSlotUseCase;
+import dev.concierge.application.port.in.ChatUseCase;
+import dev.concierge.application.port.in.ConversationsUseCase;
+import dev.concierge.application.port.out.AssistantEvent;
+import dev.concierge.application.port.out.AssistantPort;
+import dev.concierge.application.service.ChatPolicy;
+import dev.concierge.application.service.ChatService;
+import dev.concierge.application.service.ConversationsService;
+import dev.concierge.application.testing.InMemoryConversations;
+import dev.concierge.application.testing.InMemoryUsageCounters;
 import dev.concierge.application.port.in.BookingDecisionUseCase;
 import dev.concierge.application.port.in.FreeSlotsUseCase;
 import dev.concierge.application.port.in.LoadWidgetUseCase;
@@ -79,6 +88,11 @@ public final class AccountTestServices {
             limits, mail.mailer, mail.links, transactions, events, clock);
     public final InMemoryAvailabilityRules availabilityRules = new InMemoryAvailabilityRules();
     public final InMemoryBookings bookings = new InMemoryBookings();
+    public final InMemoryConversations conversations = new InMemoryConversations();
+    /** What the assistant answers; tests replace it. */
+    public volatile AssistantPort assistant = request -> reactor.core.publisher.Flux.just(
+            new AssistantEvent.TextDelta("Hello"), new AssistantEvent.TextDelta(" there"),
+            new AssistantEvent.Usage(3, 2));
 
     /** Stores the tenant with an owner whose password is {@link #PASSWORD}. */
     public Tenant add(Tenant tenant) {
@@ -118,5 +132,9 @@ public final class AccountTestServices {
                 slots, oneTimeTokens, mail.mailer, mail.links, transactions, clock));
         context.registerBean(BookingDecisionUseCase.class, () -> new BookingDecisionService(tenants, bookings,
                 oneTimeTokens, mail.mailer, mail.links, transactions, clock));
+        context.registerBean(ChatUseCase.class, () -> new ChatService(tenants, conversations,
+                request -> assistant.respond(request), slots, limits, new InMemoryAttemptCounters(),
+                new InMemoryUsageCounters(), ChatPolicy.defaults(), clock));
+        context.registerBean(ConversationsUseCase.class, () -> new ConversationsService(conversations));
     }
 }

@@ -1,0 +1,288 @@
+package dev.concierge.application.service;
+
+import dev.concierge.application.port.in.ChatCommand;
+import dev.concierge.application.port.in.ChatEvent;
+import dev.concierge.application.port.in.ChatUseCase;
+import dev.concierge.application.port.in.FreeSlotsUseCase;
+import dev.concierge.application.port.in.PublishedWidget;
+import dev.concierge.application.port.out.AssistantEvent;
+import dev.concierge.application.port.out.AssistantPort;
+import dev.concierge.application.port.out.AssistantRequest;
+import dev.concierge.application.port.out.AssistantTurn;
+import dev.concierge.application.port.out.AttemptCounters;
+import dev.concierge.application.port.out.Conversations;
+import dev.concierge.application.port.out.RollingLimits;
+import dev.concierge.application.port.out.Tenants;
+import dev.concierge.application.port.out.UsageCounters;
+import dev.concierge.domain.booking.Slot;
+import dev.concierge.domain.chat.BookingIntent;
+import dev.concierge.domain.chat.ChatMessage;
+import dev.concierge.domain.chat.Conversation;
+import dev.concierge.domain.chat.ConversationId;
+import dev.concierge.domain.chat.MessageRole;
+import dev.concierge.domain.tenant.Tenant;
+import dev.concierge.domain.tenant.TenantNotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The conversation loop. The visitor's message is stored first (so it survives a provider outage), the history is
+ * rebuilt from storage and trimmed oldest-first to the policy's budget with the tenant's system prompt always first,
+ * and the assistant's reply streams to the widget as the model produces it. Tools run here, with the tenant and
+ * visitor of the request, never values the model made up: the model can look up free slots and offer some, and an
+ * offer becomes buttons in the widget; it can never book. Booking words in the visitor's message always lead to an
+ * offer, whatever the model did. Limits and the daily token budget are checked before the model is asked; when one is
+ * reached, or the model is unavailable, the visitor gets a polite reply of the platform's own.
+ */
+public final class ChatService implements ChatUseCase {
+
+    /** The longest reply kept in a conversation (the stores keep messages of up to 20,000 characters). */
+    static final int MAX_STORED_REPLY = 20_000;
+
+    private final Tenants tenants;
+    private final Conversations conversations;
+    private final AssistantPort assistant;
+    private final FreeSlotsUseCase freeSlots;
+    private final RollingLimits rollingLimits;
+    private final AttemptCounters counters;
+    private final UsageCounters usage;
+    private final ChatPolicy policy;
+    private final Clock clock;
+
+    public ChatService(Tenants tenants, Conversations conversations, AssistantPort assistant, FreeSlotsUseCase freeSlots,
+            RollingLimits rollingLimits, AttemptCounters counters, UsageCounters usage, ChatPolicy policy, Clock clock) {
+        this.tenants = tenants;
+        this.conversations = conversations;
+        this.assistant = assistant;
+        this.freeSlots = freeSlots;
+        this.rollingLimits = rollingLimits;
+        this.counters = counters;
+        this.usage = usage;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Flux<ChatEvent> chat(PublishedWidget widget, ChatCommand command) {
+        // The lookups and the limit checks do not depend on each other: they run at the same time.
+        return Mono.zip(tenants.findById(widget.tenantId())
+                                .switchIfEmpty(Mono.error(() -> new TenantNotFoundException("with id "
+                                        + widget.tenantId()))),
+                        conversation(widget, command), admitted(widget, command))
+                .flatMapMany(found -> found.getT3().isEmpty()
+                        ? converse(widget, found.getT1(), found.getT2(), command)
+                        : reply(found.getT2(), ChatTexts.of(widget.language()).limited(found.getT3())));
+    }
+
+    /** The visitor's conversation of this tenant, or a new one (also when a kept id no longer exists). */
+    private Mono<Conversation> conversation(PublishedWidget widget, ChatCommand command) {
+        Mono<Conversation> fresh = Mono.defer(() -> conversations.start(Conversation.start(ConversationId.random(),
+                widget.tenantId(), command.visitorId(), clock.instant())));
+        if (command.conversationId() == null) {
+            return fresh;
+        }
+        return conversations.find(widget.tenantId(), command.conversationId())
+                .filter(found -> found.visitorId().equals(command.visitorId()))
+                .switchIfEmpty(fresh);
+    }
+
+    /** Empty when the message may go to the model; else which limit was reached ("visitor", "tenant", "budget"). */
+    private Mono<String> admitted(PublishedWidget widget, ChatCommand command) {
+        Instant now = clock.instant();
+        String tenant = widget.tenantId().toString();
+        String window = "chat-tenant:" + tenant + "@" + policy.perTenant().windowStart(now).getEpochSecond();
+        return Mono.zip(
+                        rollingLimits.tryAcquire("chat-visitor:" + tenant + ":" + command.visitorId().value(),
+                                policy.perVisitor(), now),
+                        counters.increment(window, now, policy.perTenant().windowEnd(now)),
+                        usage.find(tokenKey(tenant, now), now))
+                .map(checked -> !checked.getT1() ? "visitor"
+                        : policy.perTenant().exceededBy(checked.getT2().count()) ? "tenant"
+                        : checked.getT3() >= policy.dailyTokens() ? "budget" : "");
+    }
+
+    private Flux<ChatEvent> converse(PublishedWidget widget, Tenant tenant, Conversation conversation,
+            ChatCommand command) {
+        ChatMessage visitorMessage = new ChatMessage(MessageRole.USER, command.message(), clock.instant(), 0);
+        StringBuilder reply = new StringBuilder();
+        AtomicInteger input = new AtomicInteger();
+        AtomicInteger output = new AtomicInteger();
+        AtomicBoolean offered = new AtomicBoolean();
+        List<AssistantTurn> turns = new ArrayList<>();
+        // A new conversation's history is the message itself: no need to read it back.
+        Mono<List<ChatMessage>> history = conversation.messageCount() == 0 ? Mono.just(List.of(visitorMessage))
+                : conversations.messages(widget.tenantId(), conversation.id(), 200).collectList();
+        return conversations.append(widget.tenantId(), conversation.id(), visitorMessage)
+                .then(history)
+                .flatMapMany(stored -> {
+                    turns.addAll(history(stored));
+                    return round(widget, tenant, turns, reply, input, output, offered, 1);
+                })
+                .concatWith(Flux.defer(() -> offered.get() || !BookingIntent.in(command.message())
+                        ? Flux.empty() : offer(widget, offered)))
+                .concatWith(Mono.defer(() -> finish(widget, conversation, reply.toString(), input.get(),
+                        output.get(), false)))
+                .onErrorResume(failure -> reply.isEmpty() && !(failure instanceof Error),
+                        failure -> fallback(widget, conversation, offered));
+    }
+
+    /** One request to the model, and another with the tool results while it asks for tools. */
+    private Flux<ChatEvent> round(PublishedWidget widget, Tenant tenant, List<AssistantTurn> turns,
+            StringBuilder reply, AtomicInteger input, AtomicInteger output, AtomicBoolean offered, int number) {
+        List<AssistantEvent.ToolCall> calls = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        AssistantRequest request = new AssistantRequest(tenant.assistant().systemPrompt(), turns,
+                widget.appointmentsEnabled() && number <= policy.maxToolRounds() ? ChatTools.SPECS : List.of(),
+                tenant.assistant().model());
+        return assistant.respond(request)
+                .concatMap(event -> {
+                    if (event instanceof AssistantEvent.TextDelta delta) {
+                        text.append(delta.text());
+                        reply.append(delta.text());
+                        return Flux.just((ChatEvent) new ChatEvent.Delta(delta.text()));
+                    }
+                    if (event instanceof AssistantEvent.ToolCall call) {
+                        calls.add(call);
+                    } else if (event instanceof AssistantEvent.Usage used) {
+                        input.addAndGet(used.inputTokens());
+                        output.addAndGet(used.outputTokens());
+                    }
+                    return Flux.<ChatEvent>empty();
+                })
+                .concatWith(Flux.defer(() -> {
+                    if (calls.isEmpty() || number > policy.maxToolRounds()) {
+                        return Flux.empty();
+                    }
+                    turns.add(new AssistantTurn.Assistant(text.toString(), calls));
+                    return Flux.fromIterable(calls)
+                            .concatMap(call -> runTool(widget, call, turns, offered))
+                            .concatWith(Flux.defer(() -> round(widget, tenant, turns, reply, input, output, offered,
+                                    number + 1)));
+                }));
+    }
+
+    /** Runs one tool for this tenant and visitor; its result goes back to the model. */
+    private Flux<ChatEvent> runTool(PublishedWidget widget, AssistantEvent.ToolCall call, List<AssistantTurn> turns,
+            AtomicBoolean offered) {
+        return switch (call.name()) {
+            case ChatTools.LIST_FREE_SLOTS -> freeSlots.freeSlots(widget, ChatTools.from(call.arguments(), clock),
+                            ChatTools.to(call.arguments(), clock))
+                    .doOnNext(free -> turns.add(new AssistantTurn.ToolResult(call.id(), call.name(),
+                            ChatTools.describe(free, 20))))
+                    .onErrorResume(error -> {
+                        turns.add(new AssistantTurn.ToolResult(call.id(), call.name(), "{\"error\":\"unavailable\"}"));
+                        return Mono.empty();
+                    })
+                    .thenMany(Flux.empty());
+            case ChatTools.OFFER_SLOTS -> freeSlots.freeSlots(widget, null, null)
+                    .map(free -> {
+                        List<Slot> chosen = ChatTools.chosen(call.arguments(), free.slots());
+                        turns.add(new AssistantTurn.ToolResult(call.id(), call.name(),
+                                "{\"offered\":" + chosen.size() + "}"));
+                        return chosen.isEmpty() ? List.<ChatEvent>of()
+                                : List.<ChatEvent>of(new ChatEvent.OfferSlots(free.timeZone().getId(), chosen));
+                    })
+                    .doOnNext(events -> offered.compareAndSet(false, !events.isEmpty()))
+                    .onErrorResume(error -> {
+                        turns.add(new AssistantTurn.ToolResult(call.id(), call.name(), "{\"offered\":0}"));
+                        return Mono.just(List.of());
+                    })
+                    .flatMapMany(Flux::fromIterable);
+            default -> {
+                turns.add(new AssistantTurn.ToolResult(call.id(), call.name(), "{\"error\":\"unknown tool\"}"));
+                yield Flux.empty();
+            }
+        };
+    }
+
+    /** Offers the next free slots, when the tenant takes appointments. */
+    private Flux<ChatEvent> offer(PublishedWidget widget, AtomicBoolean offered) {
+        if (!widget.appointmentsEnabled()) {
+            return Flux.empty();
+        }
+        return freeSlots.freeSlots(widget, null, null)
+                .filter(free -> !free.slots().isEmpty())
+                .map(free -> (ChatEvent) new ChatEvent.OfferSlots(free.timeZone().getId(),
+                        free.slots().subList(0, Math.min(policy.offeredSlots(), free.slots().size()))))
+                .doOnNext(event -> offered.set(true))
+                .onErrorResume(error -> Mono.empty())
+                .flux();
+    }
+
+    private Flux<ChatEvent> fallback(PublishedWidget widget, Conversation conversation, AtomicBoolean offered) {
+        String text = ChatTexts.of(widget.language()).unavailable(widget.appointmentsEnabled());
+        return Flux.<ChatEvent>just(new ChatEvent.Delta(text))
+                .concatWith(Flux.defer(() -> offered.get() ? Flux.empty() : offer(widget, offered)))
+                .concatWith(Mono.defer(() -> finish(widget, conversation, text, 0, 0, true)));
+    }
+
+    /** A reply of the platform's own, without asking the model: the message is not stored, nothing is charged. */
+    private static Flux<ChatEvent> reply(Conversation conversation, String text) {
+        return Flux.just((ChatEvent) new ChatEvent.Delta(text),
+                new ChatEvent.Done(conversation.id(), 0, 0, true));
+    }
+
+    private Mono<ChatEvent> finish(PublishedWidget widget, Conversation conversation, String text, int input,
+            int output, boolean fallback) {
+        Instant now = clock.instant();
+        Mono<Long> charged = input + output == 0 ? Mono.just(0L)
+                : usage.add(tokenKey(widget.tenantId().toString(), now), input + output, now,
+                        now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return conversations.append(widget.tenantId(), conversation.id(),
+                        new ChatMessage(MessageRole.ASSISTANT, storable(text), now, input + output))
+                .then(charged)
+                .thenReturn(new ChatEvent.Done(conversation.id(), input, output, fallback));
+    }
+
+    /**
+     * A model's reply as it can be kept: at most {@value #MAX_STORED_REPLY} characters, without the characters
+     * databases cannot store exactly (NUL, half of a surrogate pair).
+     */
+    static String storable(String reply) {
+        StringBuilder kept = new StringBuilder(Math.min(reply.length(), MAX_STORED_REPLY));
+        for (int i = 0; i < reply.length() && kept.length() < MAX_STORED_REPLY - 1; i++) {
+            char c = reply.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < reply.length() && Character.isLowSurrogate(reply.charAt(i + 1))) {
+                kept.append(c).append(reply.charAt(++i));
+            } else if (c != 0 && !Character.isSurrogate(c)) {
+                kept.append(c);
+            }
+        }
+        return kept.isEmpty() ? " " : kept.toString();
+    }
+
+    private static String tokenKey(String tenant, Instant now) {
+        return "chat-tokens:" + tenant + ":" + LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    /** The stored conversation as the model sees it, oldest first, trimmed to the budget from the oldest end. */
+    private List<AssistantTurn> history(List<ChatMessage> stored) {
+        List<AssistantTurn> turns = new ArrayList<>();
+        int budget = policy.historyChars();
+        for (int i = stored.size() - 1; i >= 0; i--) {
+            ChatMessage message = stored.get(i);
+            if (message.role() == MessageRole.TOOL) {
+                continue;
+            }
+            budget -= message.content().length();
+            if (budget < 0 && !turns.isEmpty()) {
+                break;
+            }
+            turns.add(0, message.role() == MessageRole.USER ? new AssistantTurn.User(message.content())
+                    : new AssistantTurn.Assistant(message.content(), List.of()));
+        }
+        // Models expect the conversation to open with the visitor.
+        while (turns.size() > 1 && !(turns.get(0) instanceof AssistantTurn.User)) {
+            turns.remove(0);
+        }
+        return turns;
+    }
+}
