@@ -16,12 +16,12 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.data.CalendarBuilder;
-import java.time.temporal.Temporal;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
@@ -46,7 +46,6 @@ import reactor.core.publisher.Flux;
  */
 class AppointmentsApplicationTest {
 
-    private static final String PASSWORD = "Sunrise42";
     private static final String ADMIN_EMAIL = "admin@platform.example";
     private static final String ADMIN_PASSWORD = "Platform-Admin-2026";
     private static final String ORIGIN = "https://bakery.example";
@@ -104,30 +103,9 @@ class AppointmentsApplicationTest {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
-    private static String token(String email, String password) {
-        return client.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", password)).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("token").toString();
-    }
-
     /** An active tenant that takes appointments on Mondays at 10:00 in Berlin, and its owner's session. */
     private static String bakeryOwner(String key) {
-        String id = client.post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("ownerEmail", key + "@owner.example", "password", PASSWORD, "displayName",
-                        "Bakery " + key, "clientKey", key, "allowedOrigins", List.of(ORIGIN)))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
-                .get("id").toString();
-        client.post().uri("/api/v1/admin/tenants/" + id + "/confirm")
-                .headers(h -> h.setBearerAuth(token(ADMIN_EMAIL, ADMIN_PASSWORD))).exchange().expectStatus().isOk();
-        String owner = token(key + "@owner.example", PASSWORD);
-        client.put().uri("/api/v1/tenant").headers(h -> h.setBearerAuth(owner)).header(HttpHeaders.IF_MATCH, "\"1\"")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
-                        {"displayName": "Bakery %s", "title": "Bakery", "buttonEmoji": "🥐", "logoUrl": null,
-                         "firstMessage": "Guten Tag!", "font": "Georgia, serif", "primaryColor": "#7a3e00",
-                         "textColor": "#ffffff", "position": "bottom-left", "systemPrompt": "Du bist der Bäcker.",
-                         "language": "de", "allowedOrigins": ["%s"], "appointmentsEnabled": true,
-                         "timeZone": "Europe/Berlin"}
-                        """.formatted(key, ORIGIN)).exchange().expectStatus().isOk();
+        String owner = TestBakeries.open(client, key, ORIGIN, ADMIN_EMAIL, ADMIN_PASSWORD);
         client.post().uri("/api/v1/tenant/availability").headers(h -> h.setBearerAuth(owner))
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"startDate\": \"2026-11-30\", \"startTime\": \"10:00\", \"recurrence\": \"WEEKLY\"}")

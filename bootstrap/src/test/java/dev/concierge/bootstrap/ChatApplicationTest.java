@@ -30,7 +30,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ChatApplicationTest {
 
     private static final String ORIGIN = "https://bakery.example";
-    private static final String PASSWORD = "Sunrise42";
     private static final String ADMIN_EMAIL = "admin@platform.example";
     private static final String ADMIN_PASSWORD = "Platform-Admin-2026";
 
@@ -100,31 +99,9 @@ class ChatApplicationTest {
                 + "\"delta\":" + delta + ",\"finish_reason\":" + (finish == null ? "null" : "\"" + finish + "\"") + "}]}";
     }
 
-    private static String token(String email, String password) {
-        return client.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("email", email, "password", password)).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("token").toString();
-    }
-
     /** An active bakery with a system prompt of its own; its owner's session. */
     private static String bakery(String key) {
-        String id = client.post().uri("/api/v1/tenants").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("ownerEmail", key + "@owner.example", "password", PASSWORD, "displayName",
-                        "Bakery " + key, "clientKey", key, "allowedOrigins", List.of(ORIGIN)))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
-                .get("id").toString();
-        client.post().uri("/api/v1/admin/tenants/" + id + "/confirm")
-                .headers(h -> h.setBearerAuth(token(ADMIN_EMAIL, ADMIN_PASSWORD))).exchange().expectStatus().isOk();
-        String owner = token(key + "@owner.example", PASSWORD);
-        client.put().uri("/api/v1/tenant").headers(h -> h.setBearerAuth(owner)).header(HttpHeaders.IF_MATCH, "\"1\"")
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
-                        {"displayName": "Bakery %s", "title": "Bakery", "buttonEmoji": "🥐", "logoUrl": null,
-                         "firstMessage": "Guten Tag!", "font": "Georgia, serif", "primaryColor": "#7a3e00",
-                         "textColor": "#ffffff", "position": "bottom-left", "systemPrompt": "Du bist der Bäcker %s.",
-                         "language": "de", "allowedOrigins": ["%s"], "appointmentsEnabled": true,
-                         "timeZone": "Europe/Berlin"}
-                        """.formatted(key, key, ORIGIN)).exchange().expectStatus().isOk();
-        return owner;
+        return TestBakeries.open(client, key, ORIGIN, ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 
     private static WebTestClient.ResponseSpec chat(String key, String path, String message) {

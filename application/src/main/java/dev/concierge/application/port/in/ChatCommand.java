@@ -3,6 +3,7 @@ package dev.concierge.application.port.in;
 import dev.concierge.domain.chat.ConversationId;
 import dev.concierge.domain.chat.VisitorId;
 import dev.concierge.domain.shared.InvalidValueException;
+import dev.concierge.domain.shared.Text;
 import dev.concierge.domain.shared.Violations;
 import java.util.Objects;
 import java.util.UUID;
@@ -42,24 +43,6 @@ public record ChatCommand(VisitorId visitorId, ConversationId conversationId, St
     }
 
     private static String requireMessage(String raw) {
-        String text = raw.strip();
-        if (text.isEmpty()) {
-            throw new InvalidValueException("must not be empty");
-        }
-        if (text.length() > MAX_MESSAGE_LENGTH) {
-            throw new InvalidValueException("must be at most " + MAX_MESSAGE_LENGTH + " characters");
-        }
-        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            throw new InvalidValueException("must not contain control characters");
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new InvalidValueException("must be valid Unicode text");
-            }
-        }
-        return text;
+        return Text.require(raw, MAX_MESSAGE_LENGTH, true);
     }
 }
