@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""A language model that answers at once: an OpenAI-compatible Chat Completions endpoint that streams a short,
-fixed answer (three text pieces, the usage, [DONE]) as fast as it can. It stands in for the provider, so that what
-the chat benchmark measures is the time Concierge adds, not a model's."""
+"""A language model that answers at once: an OpenAI-compatible Chat Completions endpoint that streams a short answer
+(three text pieces, the usage, [DONE]) as fast as it can. It stands in for the provider, so that what the chat
+benchmark measures is the time Concierge adds, not a model's. The first piece of text carries the moment it was sent
+(the machine's monotonic clock, in nanoseconds, as "#<ns>#"), so a client on the same machine can tell how long the
+piece took from this provider through Concierge to it."""
 import json
 import socket
 import sys
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -13,15 +16,19 @@ def chunk(delta, finish=None):
             "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
 
 
-PIECES = [chunk({"role": "assistant", "content": "Hello"}), chunk({"content": ", how can"}),
-          chunk({"content": " I help?"}), chunk({}, "stop"),
-          {"id": "bench", "object": "chat.completion.chunk", "created": 1, "model": "bench", "choices": [],
-           "usage": {"prompt_tokens": 20, "completion_tokens": 5, "total_tokens": 25}}]
-BODY = b"".join(b"data: " + json.dumps(p).encode() + b"\n\n" for p in PIECES) + b"data: [DONE]\n\n"
-# Head and body in one write: a provider that wrote them apart would meet the client's delayed acknowledgement
-# (tens of milliseconds), which would be measured as if Concierge had added it.
-RESPONSE = (b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: "
-            + str(len(BODY)).encode() + b"\r\n\r\n" + BODY)
+REST = [chunk({"content": ", how can"}), chunk({"content": " I help?"}), chunk({}, "stop"),
+        {"id": "bench", "object": "chat.completion.chunk", "created": 1, "model": "bench", "choices": [],
+         "usage": {"prompt_tokens": 20, "completion_tokens": 5, "total_tokens": 25}}]
+TAIL = b"".join(b"data: " + json.dumps(p).encode() + b"\n\n" for p in REST) + b"data: [DONE]\n\n"
+
+
+def response():
+    """Head and body in one write: a provider that wrote them apart would meet the client's delayed acknowledgement
+    (tens of milliseconds), which would be measured as if Concierge had added it."""
+    first = chunk({"role": "assistant", "content": "Hello #%d#" % time.monotonic_ns()})
+    body = b"data: " + json.dumps(first).encode() + b"\n\n" + TAIL
+    return b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nContent-Length: " + str(len(body)).encode() \
+        + b"\r\n\r\n" + body
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -29,7 +36,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self):
         self.rfile.read(int(self.headers.get("Content-Length", "0")))
-        self.wfile.write(RESPONSE)
+        self.wfile.write(response())
 
     def log_message(self, *args):
         pass

@@ -4,6 +4,7 @@ byte of the answer's body and to its end, as p50 and p99 in milliseconds. Run ag
 against Concierge (which calls the same provider), the difference is what Concierge adds."""
 import http.client
 import json
+import re
 import statistics
 import sys
 import threading
@@ -18,13 +19,17 @@ def one(host, port, path, body, headers):
     response = connection.getresponse()
     first = response.read(1)
     first_byte = time.perf_counter()
-    response.read()
+    first_ns = time.monotonic_ns()
+    rest = response.read()
     done = time.perf_counter()
     status = response.status
     connection.close()
     if status != 200 or not first:
         raise RuntimeError(f"status {status}")
-    return (first_byte - started) * 1000, (done - started) * 1000
+    # The provider's first piece says when it left the provider: how long it took to reach this client.
+    sent = re.search(rb"#(\d+)#", first + rest)
+    relay = (first_ns - int(sent.group(1))) / 1e6 if sent else float("nan")
+    return (first_byte - started) * 1000, (done - started) * 1000, relay
 
 
 def run(host, port, path, concurrency, per_worker, make_body, headers):
@@ -72,7 +77,9 @@ def main():
     results, errors = run(host, port, path, concurrency, per_worker, make_body, headers)
     first = [r[0] for r in results]
     total = [r[1] for r in results]
+    relay = [r[2] for r in results]
     print(json.dumps({"requests": len(results), "errors": len(errors),
+                      "relay_p50": round(statistics.median(relay), 2), "relay_p99": round(percentile(relay, 99), 2),
                       "first_byte_p50": round(statistics.median(first), 2), "first_byte_p99": round(percentile(first, 99), 2),
                       "total_p50": round(statistics.median(total), 2), "total_p99": round(percentile(total, 99), 2)}))
 

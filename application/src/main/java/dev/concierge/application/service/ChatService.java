@@ -20,7 +20,9 @@ import dev.concierge.domain.chat.ChatMessage;
 import dev.concierge.domain.chat.Conversation;
 import dev.concierge.domain.chat.ConversationId;
 import dev.concierge.domain.chat.MessageRole;
+import dev.concierge.domain.tenant.AssistantSettings;
 import dev.concierge.domain.tenant.Tenant;
+import dev.concierge.domain.tenant.TenantId;
 import dev.concierge.domain.tenant.TenantNotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,24 +30,34 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The conversation loop. The visitor's message is stored first (so it survives a provider outage), the history is
- * rebuilt from storage and trimmed oldest-first to the policy's budget with the tenant's system prompt always first,
- * and the assistant's reply streams to the widget as the model produces it. Tools run here, with the tenant and
- * visitor of the request, never values the model made up: the model can look up free slots and offer some, and an
- * offer becomes buttons in the widget; it can never book. Booking words in the visitor's message always lead to an
- * offer, whatever the model did. Limits and the daily token budget are checked before the model is asked; when one is
- * reached, or the model is unavailable, the visitor gets a polite reply of the platform's own.
+ * The conversation loop. The history is rebuilt from storage and trimmed oldest-first to the policy's budget with the
+ * tenant's system prompt always first, and the assistant's reply streams to the widget as the model produces it. The
+ * visitor's message is stored while the model is asked, and kept when the model fails. Tools run here, with the
+ * tenant and visitor of the request, never values the model made up: the model can look up free slots and offer
+ * some, and an offer becomes buttons in the widget; it can never book. Booking words in the visitor's message always
+ * lead to an offer, whatever the model did. Limits and the daily token budget are checked before the model is asked;
+ * when one is reached, or the model is unavailable, the visitor gets a polite reply of the platform's own.
+ *
+ * <p>Latency: the work before the model is asked (limits, the conversation and its history, the tenant's settings,
+ * which are kept as long as its published widget is) runs at the same time, and the writes after the answer (the
+ * reply, the token count) too, so a message costs the model's time plus about two database round trips.
  */
 public final class ChatService implements ChatUseCase {
 
     /** The longest reply kept in a conversation (the stores keep messages of up to 20,000 characters). */
     static final int MAX_STORED_REPLY = 20_000;
+    /** The most messages read back to rebuild the history; the policy's budget trims further. */
+    static final int MAX_HISTORY_MESSAGES = 200;
+    /** The most tenants whose assistant settings are kept between requests; beyond, the others are read again. */
+    static final int MAX_CACHED_ASSISTANTS = 1_000;
 
     private final Tenants tenants;
     private final Conversations conversations;
@@ -56,6 +68,7 @@ public final class ChatService implements ChatUseCase {
     private final UsageCounters usage;
     private final ChatPolicy policy;
     private final Clock clock;
+    private final Map<TenantId, Assistant> assistants = new ConcurrentHashMap<>();
 
     public ChatService(Tenants tenants, Conversations conversations, AssistantPort assistant, FreeSlotsUseCase freeSlots,
             RollingLimits rollingLimits, AttemptCounters counters, UsageCounters usage, ChatPolicy policy, Clock clock) {
@@ -72,25 +85,56 @@ public final class ChatService implements ChatUseCase {
 
     @Override
     public Flux<ChatEvent> chat(PublishedWidget widget, ChatCommand command) {
+        ChatMessage visitorMessage = new ChatMessage(MessageRole.USER, command.message(), clock.instant(), 0);
         // The lookups and the limit checks do not depend on each other: they run at the same time.
-        return Mono.zip(tenants.findById(widget.tenantId())
-                                .switchIfEmpty(Mono.error(() -> new TenantNotFoundException("with id "
-                                        + widget.tenantId()))),
-                        conversation(widget, command), admitted(widget, command))
-                .flatMapMany(found -> found.getT3().isEmpty()
-                        ? converse(widget, found.getT1(), found.getT2(), command)
-                        : reply(found.getT2(), ChatTexts.of(widget.language()).limited(found.getT3())));
+        return Mono.zip(assistantOf(widget), earlier(widget, command), admitted(widget, command))
+                .flatMapMany(found -> {
+                    Earlier earlier = found.getT2();
+                    if (!found.getT3().isEmpty()) {
+                        return reply(earlier.conversation(), ChatTexts.of(widget.language()).limited(found.getT3()));
+                    }
+                    // The visitor's message is stored while the model is asked; the answer waits for neither.
+                    Mono<Conversation> kept = earlier.isNew()
+                            ? conversations.open(earlier.conversation(), visitorMessage)
+                            : conversations.append(widget.tenantId(), earlier.conversation().id(), visitorMessage);
+                    List<ChatMessage> history = new ArrayList<>(earlier.messages());
+                    history.add(visitorMessage);
+                    return converse(widget, found.getT1(), earlier.conversation(), history, kept, command);
+                });
     }
 
-    /** The visitor's conversation of this tenant, or a new one (also when a kept id no longer exists). */
-    private Mono<Conversation> conversation(PublishedWidget widget, ChatCommand command) {
-        Mono<Conversation> fresh = Mono.defer(() -> conversations.start(Conversation.start(ConversationId.random(),
-                widget.tenantId(), command.visitorId(), clock.instant())));
+    /**
+     * The tenant's assistant settings, read once for each state of its published widget: as fresh as the widget the
+     * request was admitted with (a cached widget is one instance until its cache drops it, and then these settings
+     * are read again), so a change to the prompt reaches chats when it reaches the widget.
+     */
+    private Mono<AssistantSettings> assistantOf(PublishedWidget widget) {
+        return Mono.defer(() -> {
+            Assistant entry = assistants.compute(widget.tenantId(), (id, kept) -> kept != null
+                    && kept.publishedAs() == widget ? kept : new Assistant(widget, tenants.findById(id)
+                            .switchIfEmpty(Mono.error(() -> new TenantNotFoundException("with id " + id)))
+                            .map(Tenant::assistant)
+                            .cache()));
+            if (assistants.size() > MAX_CACHED_ASSISTANTS) {
+                assistants.keySet().removeIf(id -> !id.equals(widget.tenantId()));
+            }
+            // A failed read is not kept: the next request reads again.
+            return entry.settings().doOnError(error -> assistants.remove(widget.tenantId(), entry));
+        });
+    }
+
+    /** The visitor's conversation of this tenant with its messages so far, or a new one (also for an unknown id). */
+    private Mono<Earlier> earlier(PublishedWidget widget, ChatCommand command) {
+        Mono<Earlier> fresh = Mono.fromSupplier(() -> new Earlier(Conversation.start(ConversationId.random(),
+                widget.tenantId(), command.visitorId(), clock.instant()), List.of(), true));
         if (command.conversationId() == null) {
             return fresh;
         }
-        return conversations.find(widget.tenantId(), command.conversationId())
-                .filter(found -> found.visitorId().equals(command.visitorId()))
+        return Mono.zip(conversations.find(widget.tenantId(), command.conversationId()),
+                        conversations.messages(widget.tenantId(), command.conversationId(), MAX_HISTORY_MESSAGES)
+                                .collectList())
+                .filter(found -> found.getT1().visitorId().equals(command.visitorId()))
+                .map(found -> new Earlier(found.getT1(), found.getT2(), false))
                 .switchIfEmpty(fresh);
     }
 
@@ -109,23 +153,16 @@ public final class ChatService implements ChatUseCase {
                         : checked.getT3() >= policy.dailyTokens() ? "budget" : "");
     }
 
-    private Flux<ChatEvent> converse(PublishedWidget widget, Tenant tenant, Conversation conversation,
-            ChatCommand command) {
-        ChatMessage visitorMessage = new ChatMessage(MessageRole.USER, command.message(), clock.instant(), 0);
+    private Flux<ChatEvent> converse(PublishedWidget widget, AssistantSettings settings, Conversation conversation,
+            List<ChatMessage> stored, Mono<Conversation> kept, ChatCommand command) {
         StringBuilder reply = new StringBuilder();
         AtomicInteger input = new AtomicInteger();
         AtomicInteger output = new AtomicInteger();
         AtomicBoolean offered = new AtomicBoolean();
-        List<AssistantTurn> turns = new ArrayList<>();
-        // A new conversation's history is the message itself: no need to read it back.
-        Mono<List<ChatMessage>> history = conversation.messageCount() == 0 ? Mono.just(List.of(visitorMessage))
-                : conversations.messages(widget.tenantId(), conversation.id(), 200).collectList();
-        return conversations.append(widget.tenantId(), conversation.id(), visitorMessage)
-                .then(history)
-                .flatMapMany(stored -> {
-                    turns.addAll(history(stored));
-                    return round(widget, tenant, turns, reply, input, output, offered, 1);
-                })
+        List<AssistantTurn> turns = history(stored);
+        // A failing model does not cancel the store of the visitor's message: its error waits for the store.
+        return Flux.mergeDelayError(2, kept.thenMany(Flux.<ChatEvent>empty()),
+                        round(widget, settings, turns, reply, input, output, offered, 1))
                 .concatWith(Flux.defer(() -> offered.get() || !BookingIntent.in(command.message())
                         ? Flux.empty() : offer(widget, offered)))
                 .concatWith(Mono.defer(() -> finish(widget, conversation, reply.toString(), input.get(),
@@ -135,13 +172,13 @@ public final class ChatService implements ChatUseCase {
     }
 
     /** One request to the model, and another with the tool results while it asks for tools. */
-    private Flux<ChatEvent> round(PublishedWidget widget, Tenant tenant, List<AssistantTurn> turns,
+    private Flux<ChatEvent> round(PublishedWidget widget, AssistantSettings settings, List<AssistantTurn> turns,
             StringBuilder reply, AtomicInteger input, AtomicInteger output, AtomicBoolean offered, int number) {
         List<AssistantEvent.ToolCall> calls = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        AssistantRequest request = new AssistantRequest(tenant.assistant().systemPrompt(), turns,
+        AssistantRequest request = new AssistantRequest(settings.systemPrompt(), turns,
                 widget.appointmentsEnabled() && number <= policy.maxToolRounds() ? ChatTools.SPECS : List.of(),
-                tenant.assistant().model());
+                settings.model());
         return assistant.respond(request)
                 .concatMap(event -> {
                     if (event instanceof AssistantEvent.TextDelta delta) {
@@ -164,7 +201,7 @@ public final class ChatService implements ChatUseCase {
                     turns.add(new AssistantTurn.Assistant(text.toString(), calls));
                     return Flux.fromIterable(calls)
                             .concatMap(call -> runTool(widget, call, turns, offered))
-                            .concatWith(Flux.defer(() -> round(widget, tenant, turns, reply, input, output, offered,
+                            .concatWith(Flux.defer(() -> round(widget, settings, turns, reply, input, output, offered,
                                     number + 1)));
                 }));
     }
@@ -236,9 +273,8 @@ public final class ChatService implements ChatUseCase {
         Mono<Long> charged = input + output == 0 ? Mono.just(0L)
                 : usage.add(tokenKey(widget.tenantId().toString(), now), input + output, now,
                         now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        return conversations.append(widget.tenantId(), conversation.id(),
-                        new ChatMessage(MessageRole.ASSISTANT, storable(text), now, input + output))
-                .then(charged)
+        return Mono.when(conversations.append(widget.tenantId(), conversation.id(),
+                        new ChatMessage(MessageRole.ASSISTANT, storable(text), now, input + output)), charged)
                 .thenReturn(new ChatEvent.Done(conversation.id(), input, output, fallback));
     }
 
@@ -261,6 +297,14 @@ public final class ChatService implements ChatUseCase {
 
     private static String tokenKey(String tenant, Instant now) {
         return "chat-tokens:" + tenant + ":" + LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    /** The conversation a message goes to, with what was said before it; {@code isNew} when it is not stored yet. */
+    private record Earlier(Conversation conversation, List<ChatMessage> messages, boolean isNew) {
+    }
+
+    /** A tenant's assistant settings as read for one state of its published widget. */
+    private record Assistant(PublishedWidget publishedAs, Mono<AssistantSettings> settings) {
     }
 
     /** The stored conversation as the model sees it, oldest first, trimmed to the budget from the oldest end. */

@@ -238,6 +238,44 @@ public abstract class ConversationsContractTest {
     }
 
     @Test
+    void openingStoresTheConversationWithItsFirstMessageAndAppendsCountOnFromIt() {
+        Conversation fresh = Conversation.start(ConversationId.random(), tenant, VISITOR, NOW);
+        ChatMessage hello = message(MessageRole.USER, "Haben Sie Roggenbrot?", NOW.plusSeconds(1));
+        Conversation opened = new Conversation(fresh.id(), tenant, VISITOR, NOW, hello.at(), 1);
+
+        StepVerifier.create(conversations.open(fresh, hello)).expectNext(opened).expectComplete().verify(TIMEOUT);
+
+        StepVerifier.create(conversations.find(tenant, fresh.id())).expectNext(opened).expectComplete()
+                .verify(TIMEOUT);
+        assertMessages(fresh.id(), 10, hello);
+        ChatMessage answer = message(MessageRole.ASSISTANT, "Ja, jeden Tag.", NOW.plusSeconds(2));
+        assertThat(appended(tenant, fresh.id(), answer))
+                .isEqualTo(new Conversation(fresh.id(), tenant, VISITOR, NOW, answer.at(), 2));
+        assertMessages(fresh.id(), 10, hello, answer);
+    }
+
+    @Test
+    void openingATakenIdOrWithContentTheStoresCannotKeepIsRefusedAndStoresNothing() {
+        Conversation first = started(tenant, NOW);
+        ChatMessage hello = message(MessageRole.USER, "Hallo", NOW.plusSeconds(1));
+
+        StepVerifier.create(conversations.open(Conversation.start(first.id(), tenant, VISITOR, NOW), hello))
+                .expectError(IllegalStateException.class).verify(TIMEOUT);
+        StepVerifier.create(conversations.open(Conversation.start(first.id(), otherTenant, VISITOR, NOW), hello))
+                .expectError(IllegalStateException.class).verify(TIMEOUT);
+        Conversation fresh = Conversation.start(ConversationId.random(), tenant, VISITOR, NOW);
+        for (String content : List.of("x".repeat(InMemoryConversations.MAX_CONTENT_LENGTH + 1), "nul \u0000 inside")) {
+            StepVerifier.create(conversations.open(fresh, message(MessageRole.USER, content, NOW)))
+                    .expectError(IllegalArgumentException.class).verify(TIMEOUT);
+        }
+
+        StepVerifier.create(conversations.find(tenant, first.id())).expectNext(first).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(conversations.messages(tenant, first.id(), 10)).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(conversations.find(tenant, fresh.id())).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(conversations.count(otherTenant)).expectNext(0L).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
     void startingAnExistingIdIsRefusedAndChangesNothing() {
         Conversation first = started(tenant, NOW);
         Conversation sameId = Conversation.start(first.id(), tenant, new VisitorId("someone-else"), NOW.plusSeconds(1));
@@ -373,9 +411,11 @@ public abstract class ConversationsContractTest {
         ChatMessage doomedMessage = message(MessageRole.USER, "doomed", NOW.plusSeconds(2));
         Conversation doomedBefore = appended(tenant, doomed.id(), doomedMessage);
         Conversation fresh = Conversation.start(ConversationId.random(), tenant, VISITOR, NOW.plusSeconds(3));
+        Conversation opened = Conversation.start(ConversationId.random(), tenant, VISITOR, NOW.plusSeconds(3));
 
         Mono<Object> work = conversations.start(fresh)
                 .then(conversations.append(tenant, fresh.id(), message(MessageRole.USER, "new", NOW.plusSeconds(4))))
+                .then(conversations.open(opened, message(MessageRole.USER, "opened", NOW.plusSeconds(4))))
                 .then(conversations.append(tenant, existing.id(),
                         message(MessageRole.ASSISTANT, "rolled back", NOW.plusSeconds(5))))
                 .then(conversations.delete(tenant, doomed.id()))
@@ -384,6 +424,8 @@ public abstract class ConversationsContractTest {
 
         StepVerifier.create(conversations.find(tenant, fresh.id())).expectComplete().verify(TIMEOUT);
         StepVerifier.create(conversations.messages(tenant, fresh.id(), 10)).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(conversations.find(tenant, opened.id())).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(conversations.messages(tenant, opened.id(), 10)).expectComplete().verify(TIMEOUT);
         StepVerifier.create(conversations.find(tenant, existing.id())).expectNext(beforeTransaction).expectComplete()
                 .verify(TIMEOUT);
         StepVerifier.create(conversations.messages(tenant, existing.id(), 10)).expectNext(kept).expectComplete()
@@ -411,6 +453,8 @@ public abstract class ConversationsContractTest {
                 .then(conversations.append(tenant, existing.id(), message(MessageRole.USER, "x".repeat(
                         InMemoryConversations.MAX_CONTENT_LENGTH + 1), NOW)))
                 .onErrorResume(IllegalArgumentException.class, e -> Mono.empty())
+                .then(conversations.open(Conversation.start(existing.id(), tenant, VISITOR, NOW), hello))
+                .onErrorResume(IllegalStateException.class, e -> Mono.empty())
                 .then(conversations.start(fresh))
                 .then(conversations.append(tenant, fresh.id(), hello));
 

@@ -69,6 +69,27 @@ public final class InMemoryConversations implements Conversations {
     }
 
     @Override
+    public Mono<Conversation> open(Conversation conversation, ChatMessage first) {
+        Objects.requireNonNull(first, "first");
+        return Mono.deferContextual(context -> Mono.fromCallable(() -> {
+            requireNew(conversation);
+            requireStorable(first);
+            Instant last = first.at().isAfter(conversation.lastMessageAt()) ? first.at()
+                    : conversation.lastMessageAt();
+            Stored stored = new Stored(new Conversation(conversation.id(), conversation.tenantId(),
+                    conversation.visitorId(), conversation.createdAt(), last, 1), new ArrayList<>(List.of(first)));
+            synchronized (byId) {
+                if (byId.containsKey(conversation.id())) {
+                    throw new IllegalStateException("a conversation with id " + conversation.id() + " exists already");
+                }
+                byId.put(conversation.id(), stored);
+            }
+            recordUndo(context, () -> byId.remove(conversation.id(), stored));
+            return stored.conversation();
+        }));
+    }
+
+    @Override
     public Mono<Conversation> append(TenantId tenantId, ConversationId id, ChatMessage message) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(id, "id");

@@ -25,6 +25,7 @@ import org.springframework.data.r2dbc.convert.R2dbcConverter;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.data.relational.core.query.Query;
 import org.springframework.data.relational.core.query.Update;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -33,13 +34,16 @@ import reactor.util.retry.Retry;
  * {@link Conversations} in a relational database (PostgreSQL or H2) through R2DBC: one row a conversation
  * ({@link ConversationRow}), one row a message ({@link ChatMessageRow}) under its sequence number in the conversation.
  *
- * <p>An append reads the conversation, moves its count and last-message time on only where the count is still what it
- * read, and inserts the message under the new count as its sequence number, all in one transaction (a savepoint of a
- * surrounding one, see {@link R2dbcTransactions}). The conditional update holds the conversation's row until the
- * transaction ends, so a concurrent append waits for it and then finds the count changed; it changes nothing and
- * starts over from a fresh read. Should an append still meet a taken sequence number, the primary key refuses it and
- * it starts over as well. So concurrent appends to one conversation, on any number of instances, are stored one after
- * another, none lost. Messages are read back by sequence number, never by their instants.
+ * <p>On PostgreSQL an append is one statement, one round trip: it moves the conversation's count and last-message time
+ * on and inserts the message under the new count as its sequence number. The update holds the conversation's row
+ * until the statement's transaction ends, so a concurrent append waits and then counts on from the count it left.
+ * Opening a conversation with its first message is one statement too. H2 runs neither kind of statement (no
+ * data-modifying common table expressions), so there an append reads the conversation, moves its count on only where
+ * the count is still what it read, and inserts the message, all in one transaction (a savepoint of a surrounding one,
+ * see {@link R2dbcTransactions}); an append that finds the count changed, or meets a taken sequence number, changes
+ * nothing and starts over from a fresh read. On both, concurrent appends to one conversation, on any number of
+ * instances, are stored one after another, none lost. Messages are read back by sequence number, never by their
+ * instants.
  *
  * <p>Content is checked before anything is written: at most {@value #MAX_CONTENT_LENGTH} characters, which the column
  * holds, and text the databases keep exactly: PostgreSQL refuses U+0000, and both would turn half of a surrogate pair
@@ -55,6 +59,20 @@ public final class R2dbcConversations implements Conversations {
     /** The longest message content stored: the size of {@code chat_message.content}, in characters. */
     public static final int MAX_CONTENT_LENGTH = 20_000;
 
+    /** PostgreSQL: a new conversation and its first message, or nothing when the id is taken. */
+    private static final String POSTGRESQL_OPEN = "WITH started AS (INSERT INTO conversation (id, tenant_id,"
+            + " visitor_id, created_at, last_message_at, message_count)"
+            + " VALUES (:id, :tenantId, :visitorId, :createdAt, :lastMessageAt, 1)"
+            + " ON CONFLICT DO NOTHING RETURNING id, tenant_id)"
+            + " INSERT INTO chat_message (conversation_id, seq, tenant_id, role, content, at, tokens)"
+            + " SELECT id, 1, tenant_id, :role, :content, :at, :tokens FROM started";
+    /** PostgreSQL: the conversation moved on and the message inserted under its new count; no row if not found. */
+    private static final String POSTGRESQL_APPEND = "WITH moved AS (UPDATE conversation"
+            + " SET message_count = message_count + 1, last_message_at = GREATEST(last_message_at, :at)"
+            + " WHERE id = :id AND tenant_id = :tenantId RETURNING *),"
+            + " kept AS (INSERT INTO chat_message (conversation_id, seq, tenant_id, role, content, at, tokens)"
+            + " SELECT id, message_count, tenant_id, :role, :content, :at, :tokens FROM moved)"
+            + " SELECT * FROM moved";
     private static final String INSERT = "INSERT INTO conversation (id, tenant_id, visitor_id, created_at,"
             + " last_message_at, message_count) VALUES (:id, :tenantId, :visitorId, :createdAt, :lastMessageAt, 0)";
     /**
@@ -76,6 +94,7 @@ public final class R2dbcConversations implements Conversations {
 
     private final R2dbcEntityTemplate template;
     private final Transactions transactions;
+    private final Dialect dialect;
     private final String insert;
     private final String list;
 
@@ -86,7 +105,7 @@ public final class R2dbcConversations implements Conversations {
     public R2dbcConversations(R2dbcEntityTemplate template, Transactions transactions) {
         this.template = Objects.requireNonNull(template, "template");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
-        Dialect dialect = Dialect.of(template.getDatabaseClient().getConnectionFactory());
+        this.dialect = Dialect.of(template.getDatabaseClient().getConnectionFactory());
         this.insert = dialect.insertUnlessPresent(INSERT);
         this.list = listFor(dialect);
     }
@@ -126,25 +145,80 @@ public final class R2dbcConversations implements Conversations {
     }
 
     @Override
+    public Mono<Conversation> open(Conversation conversation, ChatMessage first) {
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(first, "first");
+        return Mono.defer(() -> {
+            requireStorable(first);
+            if (dialect != Dialect.POSTGRESQL) {
+                return transactions.inTransaction(start(conversation)
+                        .then(append(conversation.tenantId(), conversation.id(), first)));
+            }
+            if (conversation.messageCount() != 0) {
+                return Mono.error(new IllegalArgumentException("a new conversation holds no messages, this one claims "
+                        + conversation.messageCount()));
+            }
+            ConversationRow row = ConversationRow.fromDomain(conversation);
+            Instant last = first.at().isAfter(conversation.lastMessageAt()) ? first.at()
+                    : conversation.lastMessageAt();
+            return message(template.getDatabaseClient().sql(POSTGRESQL_OPEN), first)
+                    .bind("id", row.id())
+                    .bind("tenantId", row.tenantId())
+                    .bind("visitorId", row.visitorId())
+                    .bind("createdAt", row.createdAt())
+                    .bind("lastMessageAt", utc(last))
+                    .fetch()
+                    .rowsUpdated()
+                    .flatMap(inserted -> inserted == 1
+                            ? Mono.just(new Conversation(conversation.id(), conversation.tenantId(),
+                                    conversation.visitorId(), conversation.createdAt(), last, 1))
+                            : Mono.error(new IllegalStateException("a conversation with id " + conversation.id()
+                                    + " exists already")));
+        });
+    }
+
+    @Override
     public Mono<Conversation> append(TenantId tenantId, ConversationId id, ChatMessage message) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(message, "message");
         return Mono.defer(() -> {
-            String content = message.content();
-            if (content.length() > MAX_CONTENT_LENGTH) {
-                return Mono.error(new IllegalArgumentException("a message holds at most " + MAX_CONTENT_LENGTH
-                        + " characters, this one " + content.length()));
-            }
-            if (content.indexOf('\u0000') >= 0 || !StandardCharsets.UTF_8.newEncoder().canEncode(content)) {
-                return Mono.error(new IllegalArgumentException(
-                        "a message holds text without U+0000 and unpaired surrogates"));
+            requireStorable(message);
+            if (dialect == Dialect.POSTGRESQL) {
+                R2dbcConverter converter = template.getConverter();
+                return message(template.getDatabaseClient().sql(POSTGRESQL_APPEND), message)
+                        .bind("id", id.value())
+                        .bind("tenantId", tenantId.value())
+                        .map((row, metadata) -> converter.read(ConversationRow.class, row, metadata).toDomain())
+                        .one()
+                        .switchIfEmpty(Mono.error(() -> new ConversationNotFoundException(id)));
             }
             Mono<Conversation> once = template.selectOne(ofTenant(tenantId, id), ConversationRow.class)
                     .switchIfEmpty(Mono.error(() -> new ConversationNotFoundException(id)))
                     .flatMap(read -> append(read.toDomain(), message));
             return transactions.inTransaction(once).retryWhen(AFTER_ANOTHER_APPEND);
         });
+    }
+
+    /** Binds the message's columns of the PostgreSQL statements. */
+    private static DatabaseClient.GenericExecuteSpec message(DatabaseClient.GenericExecuteSpec statement,
+            ChatMessage message) {
+        return statement.bind("role", message.role().name())
+                .bind("content", message.content())
+                .bind("at", utc(message.at()))
+                .bind("tokens", message.tokens());
+    }
+
+    /** Refuses, before anything is written, content that the column cannot hold or the databases not keep exactly. */
+    private static void requireStorable(ChatMessage message) {
+        String content = message.content();
+        if (content.length() > MAX_CONTENT_LENGTH) {
+            throw new IllegalArgumentException("a message holds at most " + MAX_CONTENT_LENGTH
+                    + " characters, this one " + content.length());
+        }
+        if (content.indexOf('\u0000') >= 0 || !StandardCharsets.UTF_8.newEncoder().canEncode(content)) {
+            throw new IllegalArgumentException("a message holds text without U+0000 and unpaired surrogates");
+        }
     }
 
     /** Writes {@code message} after the messages of {@code read}, if no other append came first. */

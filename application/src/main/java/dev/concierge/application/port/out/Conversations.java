@@ -18,6 +18,16 @@ public interface Conversations {
     Mono<Conversation> start(Conversation conversation);
 
     /**
+     * Stores a new conversation together with its first message, all or nothing: what {@link #start} and then
+     * {@link #append} would store, with the refusals of both (an existing id: {@link IllegalStateException}; content a
+     * store cannot keep: {@link IllegalArgumentException}), storing nothing when refused.
+     *
+     * @param conversation the new conversation, holding no messages yet
+     * @return the conversation holding the message
+     */
+    Mono<Conversation> open(Conversation conversation, ChatMessage first);
+
+    /**
      * Appends a message to the tenant's conversation, after every message stored before it, and moves the
      * conversation's last-message time and count along.
      *
