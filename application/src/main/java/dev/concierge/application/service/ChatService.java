@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Signal;
 
 /**
  * The conversation loop. The history is rebuilt from storage and trimmed oldest-first to the policy's budget with the
@@ -69,6 +70,8 @@ public final class ChatService implements ChatUseCase {
     private final ChatPolicy policy;
     private final Clock clock;
     private final Map<TenantId, Assistant> assistants = new ConcurrentHashMap<>();
+    /** Tenants near or over a limit and visitors over theirs, as this instance saw them: not asked early. */
+    private final RememberedRefusals careful = new RememberedRefusals(10_000);
 
     public ChatService(Tenants tenants, Conversations conversations, AssistantPort assistant, FreeSlotsUseCase freeSlots,
             RollingLimits rollingLimits, AttemptCounters counters, UsageCounters usage, ChatPolicy policy, Clock clock) {
@@ -85,22 +88,35 @@ public final class ChatService implements ChatUseCase {
 
     @Override
     public Flux<ChatEvent> chat(PublishedWidget widget, ChatCommand command) {
-        ChatMessage visitorMessage = new ChatMessage(MessageRole.USER, command.message(), clock.instant(), 0);
-        // The lookups and the limit checks do not depend on each other: they run at the same time.
-        return Mono.zip(assistantOf(widget), earlier(widget, command), admitted(widget, command))
+        Instant now = clock.instant();
+        ChatMessage visitorMessage = new ChatMessage(MessageRole.USER, command.message(), now, 0);
+        // Which limit refuses the message, if any: asked once, from the start (see the end of this method).
+        Mono<String> refusal = admitted(widget, command, now).cache();
+        boolean askEarly = mayAskEarly(widget, command, now);
+        Flux<ChatEvent> answer = Mono.zip(assistantOf(widget), earlier(widget, command))
                 .flatMapMany(found -> {
                     Earlier earlier = found.getT2();
-                    if (!found.getT3().isEmpty()) {
-                        return reply(earlier.conversation(), ChatTexts.of(widget.language()).limited(found.getT3()));
-                    }
-                    // The visitor's message is stored while the model is asked; the answer waits for neither.
-                    Mono<Conversation> kept = earlier.isNew()
-                            ? conversations.open(earlier.conversation(), visitorMessage)
-                            : conversations.append(widget.tenantId(), earlier.conversation().id(), visitorMessage);
                     List<ChatMessage> history = new ArrayList<>(earlier.messages());
                     history.add(visitorMessage);
-                    return converse(widget, found.getT1(), earlier.conversation(), history, kept, command);
+                    // Only an admitted message is stored; while the model is asked, not before.
+                    Mono<Conversation> kept = refusal.filter(String::isEmpty).flatMap(admitted -> earlier.isNew()
+                            ? conversations.open(earlier.conversation(), visitorMessage)
+                            : conversations.append(widget.tenantId(), earlier.conversation().id(), visitorMessage));
+                    return converse(widget, found.getT1(), earlier.conversation(), history(history), kept,
+                            refusal, askEarly, command);
                 });
+        // The limit checks start together with the lookups, and nothing is answered before they are done.
+        return Flux.mergeSequential(refusal.then(Mono.<ChatEvent>empty()), answer);
+    }
+
+    /**
+     * Whether the model may be asked before the limits have answered, the answer held back until they have: when
+     * this instance saw neither the visitor refused nor the tenant close to its hourly limit or daily budget lately.
+     * A refused message then cancels its request to the model; the memory keeps that from repeating.
+     */
+    private boolean mayAskEarly(PublishedWidget widget, ChatCommand command, Instant now) {
+        return careful.refusedUntil(widget.tenantId().toString(), now).isEmpty()
+                && careful.refusedUntil(visitorKey(widget, command), now).isEmpty();
     }
 
     /**
@@ -139,47 +155,81 @@ public final class ChatService implements ChatUseCase {
     }
 
     /** Empty when the message may go to the model; else which limit was reached ("visitor", "tenant", "budget"). */
-    private Mono<String> admitted(PublishedWidget widget, ChatCommand command) {
-        Instant now = clock.instant();
+    private Mono<String> admitted(PublishedWidget widget, ChatCommand command, Instant now) {
         String tenant = widget.tenantId().toString();
         String window = "chat-tenant:" + tenant + "@" + policy.perTenant().windowStart(now).getEpochSecond();
+        Instant dayEnd = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return Mono.zip(
-                        rollingLimits.tryAcquire("chat-visitor:" + tenant + ":" + command.visitorId().value(),
-                                policy.perVisitor(), now),
+                        rollingLimits.tryAcquire(visitorKey(widget, command), policy.perVisitor(), now),
                         counters.increment(window, now, policy.perTenant().windowEnd(now)),
                         usage.find(tokenKey(tenant, now), now))
-                .map(checked -> !checked.getT1() ? "visitor"
-                        : policy.perTenant().exceededBy(checked.getT2().count()) ? "tenant"
-                        : checked.getT3() >= policy.dailyTokens() ? "budget" : "");
+                .map(checked -> {
+                    if (!checked.getT1()) {
+                        careful.remember(visitorKey(widget, command), now.plus(policy.perVisitor().window()), now);
+                    }
+                    if (checked.getT2().count() * 5L >= policy.perTenant().max() * 4L) {
+                        careful.remember(tenant, policy.perTenant().windowEnd(now), now);
+                    }
+                    nearBudget(widget, checked.getT3(), now, dayEnd);
+                    return !checked.getT1() ? "visitor"
+                            : policy.perTenant().exceededBy(checked.getT2().count()) ? "tenant"
+                            : checked.getT3() >= policy.dailyTokens() ? "budget" : "";
+                });
+    }
+
+    /** Remembers a tenant that has used four fifths of its daily tokens as one not to ask the model early for. */
+    private void nearBudget(PublishedWidget widget, long used, Instant now, Instant dayEnd) {
+        if (used * 5 >= policy.dailyTokens() * 4) {
+            careful.remember(widget.tenantId().toString(), dayEnd, now);
+        }
+    }
+
+    private static String visitorKey(PublishedWidget widget, ChatCommand command) {
+        return "chat-visitor:" + widget.tenantId() + ":" + command.visitorId().value();
     }
 
     private Flux<ChatEvent> converse(PublishedWidget widget, AssistantSettings settings, Conversation conversation,
-            List<ChatMessage> stored, Mono<Conversation> kept, ChatCommand command) {
+            List<AssistantTurn> turns, Mono<Conversation> kept, Mono<String> refusal, boolean askEarly,
+            ChatCommand command) {
         StringBuilder reply = new StringBuilder();
         AtomicInteger input = new AtomicInteger();
         AtomicInteger output = new AtomicInteger();
         AtomicBoolean offered = new AtomicBoolean();
-        List<AssistantTurn> turns = history(stored);
+        // The first request to the model waits for the limits, or (asked early) its answer does; the model's own
+        // failure is held back behind them as well (materialized), so a refused message always hears why.
+        Flux<Signal<AssistantEvent>> refused = refusal.flatMapMany(limit -> limit.isEmpty() ? Flux.empty()
+                : Flux.error(new Refused(limit)));
+        Flux<Signal<AssistantEvent>> asked = Flux.defer(() -> assistant.respond(request(widget, settings, turns, 1)))
+                .materialize();
+        Flux<AssistantEvent> first = (askEarly ? Flux.mergeSequential(refused, asked) : Flux.concat(refused, asked))
+                .dematerialize();
         // A failing model does not cancel the store of the visitor's message: its error waits for the store.
         return Flux.mergeDelayError(2, kept.thenMany(Flux.<ChatEvent>empty()),
-                        round(widget, settings, turns, reply, input, output, offered, 1))
+                        round(widget, settings, turns, reply, input, output, offered, 1, first))
                 .concatWith(Flux.defer(() -> offered.get() || !BookingIntent.in(command.message())
                         ? Flux.empty() : offer(widget, offered)))
                 .concatWith(Mono.defer(() -> finish(widget, conversation, reply.toString(), input.get(),
                         output.get(), false)))
-                .onErrorResume(failure -> reply.isEmpty() && !(failure instanceof Error),
-                        failure -> fallback(widget, conversation, offered));
+                .onErrorResume(failure -> failure instanceof Refused || reply.isEmpty() && !(failure instanceof Error),
+                        failure -> failure instanceof Refused limit
+                                ? reply(conversation, ChatTexts.of(widget.language()).limited(limit.getMessage()))
+                                : fallback(widget, conversation, offered));
+    }
+
+    private AssistantRequest request(PublishedWidget widget, AssistantSettings settings, List<AssistantTurn> turns,
+            int number) {
+        return new AssistantRequest(settings.systemPrompt(), turns,
+                widget.appointmentsEnabled() && number <= policy.maxToolRounds() ? ChatTools.SPECS : List.of(),
+                settings.model());
     }
 
     /** One request to the model, and another with the tool results while it asks for tools. */
     private Flux<ChatEvent> round(PublishedWidget widget, AssistantSettings settings, List<AssistantTurn> turns,
-            StringBuilder reply, AtomicInteger input, AtomicInteger output, AtomicBoolean offered, int number) {
+            StringBuilder reply, AtomicInteger input, AtomicInteger output, AtomicBoolean offered, int number,
+            Flux<AssistantEvent> answer) {
         List<AssistantEvent.ToolCall> calls = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        AssistantRequest request = new AssistantRequest(settings.systemPrompt(), turns,
-                widget.appointmentsEnabled() && number <= policy.maxToolRounds() ? ChatTools.SPECS : List.of(),
-                settings.model());
-        return assistant.respond(request)
+        return answer
                 .concatMap(event -> {
                     if (event instanceof AssistantEvent.TextDelta delta) {
                         text.append(delta.text());
@@ -202,7 +252,7 @@ public final class ChatService implements ChatUseCase {
                     return Flux.fromIterable(calls)
                             .concatMap(call -> runTool(widget, call, turns, offered))
                             .concatWith(Flux.defer(() -> round(widget, settings, turns, reply, input, output, offered,
-                                    number + 1)));
+                                    number + 1, assistant.respond(request(widget, settings, turns, number + 1)))));
                 }));
     }
 
@@ -270,9 +320,10 @@ public final class ChatService implements ChatUseCase {
     private Mono<ChatEvent> finish(PublishedWidget widget, Conversation conversation, String text, int input,
             int output, boolean fallback) {
         Instant now = clock.instant();
+        Instant dayEnd = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Mono<Long> charged = input + output == 0 ? Mono.just(0L)
-                : usage.add(tokenKey(widget.tenantId().toString(), now), input + output, now,
-                        now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                : usage.add(tokenKey(widget.tenantId().toString(), now), input + output, now, dayEnd)
+                        .doOnNext(total -> nearBudget(widget, total, now, dayEnd));
         return Mono.when(conversations.append(widget.tenantId(), conversation.id(),
                         new ChatMessage(MessageRole.ASSISTANT, storable(text), now, input + output)), charged)
                 .thenReturn(new ChatEvent.Done(conversation.id(), input, output, fallback));
@@ -297,6 +348,16 @@ public final class ChatService implements ChatUseCase {
 
     private static String tokenKey(String tenant, Instant now) {
         return "chat-tokens:" + tenant + ":" + LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    /** A limit that refuses the message; its message names the limit. */
+    private static final class Refused extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Refused(String limit) {
+            super(limit, null, false, false);
+        }
     }
 
     /** The conversation a message goes to, with what was said before it; {@code isNew} when it is not stored yet. */

@@ -12,6 +12,7 @@ import dev.concierge.application.port.out.AssistantPort;
 import dev.concierge.application.port.out.AssistantRequest;
 import dev.concierge.application.port.out.AssistantTurn;
 import dev.concierge.application.port.out.AssistantUnavailableException;
+import dev.concierge.application.port.out.RollingLimits;
 import dev.concierge.application.testing.InMemoryAttemptCounters;
 import dev.concierge.application.testing.InMemoryAvailabilityRules;
 import dev.concierge.application.testing.InMemoryBookings;
@@ -35,9 +36,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 class ChatServiceTest {
 
@@ -61,7 +64,11 @@ class ChatServiceTest {
     private final PublishedWidget widget = PublishedWidget.of(tenant);
 
     private ChatService service() {
-        return new ChatService(tenants, conversations, assistant, slots, new InMemoryRollingLimits(),
+        return service(new InMemoryRollingLimits());
+    }
+
+    private ChatService service(RollingLimits rollingLimits) {
+        return new ChatService(tenants, conversations, assistant, slots, rollingLimits,
                 new InMemoryAttemptCounters(), usage, policy, clock);
     }
 
@@ -75,6 +82,20 @@ class ChatServiceTest {
     private List<ChatEvent> say(String message, ConversationId conversation) {
         return service().chat(widget, ChatCommand.of("visitor-123", conversation == null ? null
                 : conversation.toString(), message)).collectList().block();
+    }
+
+    private static RollingLimits slowly(RollingLimits limits) {
+        return new RollingLimits() {
+            @Override
+            public Mono<Boolean> tryAcquire(String key, RollingLimit limit, Instant now) {
+                return limits.tryAcquire(key, limit, now).delayElement(Duration.ofMillis(50));
+            }
+
+            @Override
+            public Mono<Long> purgeExpired(Instant now) {
+                return limits.purgeExpired(now);
+            }
+        };
     }
 
     private static ChatEvent.Done done(List<ChatEvent> events) {
@@ -183,7 +204,8 @@ class ChatServiceTest {
     void aVisitorOverTheLimitGetsAPoliteLocalizedMessageWithoutTheModel() {
         policy = new ChatPolicy(new RollingLimit(2, Duration.ofMinutes(10)), new RateLimit(1000, Duration.ofHours(1)),
                 1_000_000, 12_000, 5, 6);
-        ChatService service = service();
+        // A limit store that answers after a while, as a database does: the model is asked in the meantime.
+        ChatService service = service(slowly(new InMemoryRollingLimits()));
         for (int i = 0; i < 2; i++) {
             service.chat(widget, ChatCommand.of("visitor-123", null, "Hi " + i)).blockLast();
         }
@@ -191,7 +213,37 @@ class ChatServiceTest {
         List<ChatEvent> limited = service.chat(widget, ChatCommand.of("visitor-123", null, "Hi again"))
                 .collectList().block();
 
+        // Not known as refused yet, the model was asked early; its answer was dropped.
+        assertThat(requests).hasSize(3);
+        assertThat(limited).hasSize(2);
+        assertThat(((ChatEvent.Delta) limited.get(0)).text()).contains("wait a moment");
+        assertThat(done(limited).fallback()).isTrue();
+        assertThat(conversations.count(tenant.id()).block()).isEqualTo(2);
+        // Now this instance knows: the next message is refused without asking the model.
+        List<ChatEvent> again = service.chat(widget, ChatCommand.of("visitor-123", null, "Still there?"))
+                .collectList().block();
+        assertThat(requests).hasSize(3);
+        assertThat(((ChatEvent.Delta) again.get(0)).text()).contains("wait a moment");
+        // Another visitor of the tenant is asked for early as before, and answered.
+        assertThat(service.chat(widget, ChatCommand.of("visitor-456", null, "Hi")).collectList().block())
+                .contains(new ChatEvent.Delta("Hello"));
+        assertThat(requests).hasSize(4);
+    }
+
+    @Test
+    void aRefusedMessageCancelsTheRequestItsModelWasAskedEarly() {
+        policy = new ChatPolicy(new RollingLimit(1, Duration.ofMinutes(10)), new RateLimit(1000, Duration.ofHours(1)),
+                1_000_000, 12_000, 5, 6);
+        ChatService service = service(slowly(new InMemoryRollingLimits()));
+        service.chat(widget, ChatCommand.of("visitor-123", null, "First")).blockLast();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        model = request -> Flux.<AssistantEvent>never().doOnCancel(() -> cancelled.set(true));
+
+        List<ChatEvent> limited = service.chat(widget, ChatCommand.of("visitor-123", null, "Second"))
+                .collectList().block(Duration.ofSeconds(5));
+
         assertThat(requests).hasSize(2);
+        assertThat(cancelled).isTrue();
         assertThat(((ChatEvent.Delta) limited.get(0)).text()).contains("wait a moment");
         assertThat(done(limited).fallback()).isTrue();
     }
