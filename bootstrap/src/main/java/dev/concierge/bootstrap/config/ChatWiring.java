@@ -31,12 +31,15 @@ public class ChatWiring {
     LlmSettings llmSettings(ConciergeProperties properties) {
         ConciergeProperties.Llm llm = properties.llm();
         try {
-            return LlmSettings.fromEnvironment(llm.provider(), llm.openaiApiKey(), llm.anthropicApiKey(), llm.model(),
-                    llm.baseUrl(), llm.allowedModels());
-        } catch (IllegalArgumentException invalid) {
+            LlmSettings chosen = LlmSettings.fromEnvironment(llm.provider(), llm.openaiApiKey(),
+                    llm.anthropicApiKey(), llm.model(), llm.baseUrl(), llm.allowedModels());
+            return new LlmSettings(chosen.provider(), chosen.apiKey(), chosen.model(), chosen.baseUrl(),
+                    chosen.allowedModels(), llm.connectTimeout(), llm.readTimeout(), llm.maxRetries(),
+                    chosen.firstBackoff());
+        } catch (IllegalArgumentException | NullPointerException invalid) {
             throw new ConfigurationProblemException("The language model settings are not usable: "
-                    + invalid.getMessage() + ".", "Check LLM_PROVIDER, OPENAI_API_KEY, ANTHROPIC_API_KEY, LLM_MODEL"
-                    + " and LLM_BASE_URL.");
+                    + invalid.getMessage() + ".", "Check LLM_PROVIDER, OPENAI_API_KEY, ANTHROPIC_API_KEY, LLM_MODEL,"
+                    + " LLM_BASE_URL, LLM_CONNECT_TIMEOUT, LLM_READ_TIMEOUT and LLM_MAX_RETRIES.");
         }
     }
 

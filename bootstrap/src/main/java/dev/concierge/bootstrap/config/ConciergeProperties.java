@@ -175,11 +175,13 @@ public record ConciergeProperties(
      * @param allowedModels   {@code LLM_ALLOWED_MODELS}: other models a tenant may pick, comma-separated
      */
     public record Llm(String provider, String openaiApiKey, String anthropicApiKey, String model, String baseUrl,
-            String allowedModels) {
+            String allowedModels, @DefaultValue("5s") Duration connectTimeout, @DefaultValue("60s") Duration readTimeout,
+            @DefaultValue("2") int maxRetries) {
 
         @Override
         public String toString() {
-            return "Llm[provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl + ", keys hidden]";
+            return "Llm[provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl + ", connectTimeout="
+                    + connectTimeout + ", readTimeout=" + readTimeout + ", maxRetries=" + maxRetries + ", keys hidden]";
         }
     }
 

@@ -200,6 +200,16 @@ public class StartupFailureTest {
                 .hasMessageNotContaining("Admin123");
     }
 
+    @Test
+    void languageModelTimeoutsAndRetriesOutOfRangeAreRefused() {
+        for (String setting : java.util.List.of("LLM_MAX_RETRIES=11", "LLM_READ_TIMEOUT=0s", "LLM_CONNECT_TIMEOUT=-1s")) {
+            Throwable failure = start(externalH2("llm", setting));
+
+            assertThat(rootCause(failure)).as(setting).isInstanceOf(ConfigurationProblemException.class)
+                    .hasMessageContaining("language model settings are not usable");
+        }
+    }
+
     private static Throwable rootCause(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && !(cause instanceof ConfigurationProblemException)) {
