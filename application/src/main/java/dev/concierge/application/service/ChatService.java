@@ -98,15 +98,30 @@ public final class ChatService implements ChatUseCase {
                     Earlier earlier = found.getT2();
                     List<ChatMessage> history = new ArrayList<>(earlier.messages());
                     history.add(visitorMessage);
-                    // Only an admitted message is stored; while the model is asked, not before.
-                    Mono<Conversation> kept = refusal.filter(String::isEmpty).flatMap(admitted -> earlier.isNew()
-                            ? conversations.open(earlier.conversation(), visitorMessage)
-                            : conversations.append(widget.tenantId(), earlier.conversation().id(), visitorMessage));
+                    Mono<Conversation> kept = stored(widget, earlier, visitorMessage, refusal, askEarly);
                     return converse(widget, found.getT1(), earlier.conversation(), history(history), kept,
                             refusal, askEarly, command);
                 });
         // The limit checks start together with the lookups, and nothing is answered before they are done.
         return Flux.mergeSequential(refusal.then(Mono.<ChatEvent>empty()), answer);
+    }
+
+    /**
+     * Stores the visitor's message while the model is asked; only an admitted one stays. A new conversation asked
+     * early is opened at once and deleted again if a limit refuses the message; otherwise the message is stored once
+     * the limits have admitted it.
+     */
+    private Mono<Conversation> stored(PublishedWidget widget, Earlier earlier, ChatMessage message,
+            Mono<String> refusal, boolean askEarly) {
+        Conversation conversation = earlier.conversation();
+        if (earlier.isNew() && askEarly) {
+            return conversations.open(conversation, message)
+                    .flatMap(opened -> refusal.flatMap(limit -> limit.isEmpty() ? Mono.just(opened)
+                            : conversations.delete(widget.tenantId(), conversation.id()).then(Mono.empty())));
+        }
+        return refusal.filter(String::isEmpty).flatMap(admitted -> earlier.isNew()
+                ? conversations.open(conversation, message)
+                : conversations.append(widget.tenantId(), conversation.id(), message));
     }
 
     /**
