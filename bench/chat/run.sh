@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=${1:-target/concierge.jar}
 [[ -f $JAR ]] || { echo "no $JAR: build it with the README's run command first" >&2; exit 1; }
-PER_WORKER=${PER_WORKER:-200}
+PER_WORKER=${PER_WORKER:-200}   # counted requests per worker; WARMUP (default 3000) uncounted ones before, in all
 WORK=$(mktemp -d)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 PROVIDER_PORT=$(free_port)
