@@ -175,11 +175,27 @@ describe('launcher and panel', () => {
     expect(shadow.activeElement).toBe(part('launcher'));
   });
 
+  it('closes on Escape from the launcher too', async () => {
+    await mount();
+    await openPanel();
+    part('launcher')!.focus();
+    await act(() => {
+      part('launcher')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(part('panel')?.hidden).toBe(true);
+  });
+
   it('goes full screen on a narrow viewport and floats on a wide one', async () => {
     setViewport({ width: 500, height: 800 });
     await mount();
     await openPanel();
     expect(part('panel')?.dataset.layout).toBe('fullscreen');
+    // Covered by the panel, the launcher leaves the tab order until the panel closes.
+    expect(part('launcher')?.hidden).toBe(true);
+    expect(shadow.activeElement).toBe(part('panel'));
+    await click(part('close'));
+    expect(part('launcher')?.hidden).toBe(false);
+    expect(shadow.activeElement).toBe(part('launcher'));
 
     document.body.innerHTML = '';
     setViewport({ width: 1024, height: 768 });
@@ -308,6 +324,16 @@ describe('chat', () => {
       ['user', 'Hello?'],
       ['assistant', 'A whole answer.'],
     ]);
+  });
+
+  it('calls a reply cut off by the network interrupted', async () => {
+    const { streams } = await mount();
+    await openPanel();
+    await send('Hello?');
+    await streams[0]!.emit({ type: 'delta', text: 'Half' });
+    await streams[0]!.fail(new ApiError(0, 'the reply stream ended early'));
+    expect(part('error')?.textContent).toContain('interrupted');
+    expect(parts('message')[2]?.hasAttribute('data-streaming')).toBe(false);
   });
 
   it('says so kindly when too many messages were sent', async () => {

@@ -34,7 +34,10 @@ export function Booking({ t, lang, zone, api, state, dispatch, onBack }: Booking
   const attempt = useRef<{ body: string; key: string } | null>(null);
   const businessZone = state.slots?.timeZone ?? state.booked?.timeZone ?? zone;
 
-  useEffect(() => heading.current?.focus(), [state.stage]);
+  // A new stage takes the focus: the form its first field, the others their heading.
+  useEffect(() => {
+    (state.stage === 'form' ? form.current?.querySelector('input') : heading.current)?.focus();
+  }, [state.stage]);
 
   useEffect(() => {
     if (!state.loading) return;
