@@ -204,6 +204,31 @@ describe('launcher and panel', () => {
     expect(part('panel')?.dataset.layout).toBe('floating');
   });
 
+  it('keeps a full-screen panel within the visible area when the on-screen keyboard opens', async () => {
+    const viewport = Object.assign(new EventTarget(), { height: 800, offsetTop: 0 });
+    Object.defineProperty(window, 'visualViewport', { value: viewport, configurable: true });
+    try {
+      setViewport({ width: 390, height: 800 });
+      await mount();
+      await openPanel();
+      const panel = part('panel')!;
+      expect(panel.style.height).toBe('800px');
+
+      viewport.height = 420;
+      viewport.offsetTop = 60;
+      await act(() => {
+        viewport.dispatchEvent(new Event('resize'));
+      });
+      expect(panel.style.height).toBe('420px');
+      expect(panel.style.top).toBe('60px');
+
+      await click(part('close'));
+      expect(panel.style.height).toBe('');
+    } finally {
+      delete (window as { visualViewport?: unknown }).visualViewport;
+    }
+  });
+
   it('is driven by window.Concierge through its remote', async () => {
     const { remote } = await mount();
     await act(() => remote.handle?.('open'));
