@@ -433,6 +433,11 @@ describe('booking', () => {
     expect(part('zone')?.textContent).toContain('America/New_York');
     expect(part('zone')?.textContent).toContain('Europe/Berlin');
 
+    await click(part('more-slots'));
+    await settle();
+    expect(api.slots).toHaveBeenCalledTimes(1);
+    expect(part('more-slots')).toBeNull();
+
     await click(part('back'));
     expect(part('booking')).toBeNull();
     expect(part('messages')?.hidden).toBe(false);
