@@ -538,6 +538,17 @@ describe('booking', () => {
     expect(part('booking-form')).toBeNull();
   });
 
+  it('also refreshes the slots when the server no longer takes the chosen time', async () => {
+    const { api } = await chooseFirstSlot();
+    api.book.mockRejectedValueOnce(new ApiError(400, 'Invalid', { start: 'is not a free slot' }));
+    await fillForm();
+    await click(part('submit-booking'));
+    await settle();
+    expect(api.slots).toHaveBeenCalledTimes(2);
+    expect(part('booking-notice')?.textContent).toContain('just taken');
+    expect(part('booking-form')).toBeNull();
+  });
+
   it('sends a retry after a network failure with the same idempotency key', async () => {
     const { api } = await chooseFirstSlot();
     api.book.mockRejectedValueOnce(new ApiError(0, 'Failed to fetch'));

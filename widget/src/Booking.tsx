@@ -88,7 +88,8 @@ export function Booking({ t, lang, zone, api, state, dispatch, onBack }: Booking
       dispatch({ type: 'booked', booking: await api.book(request, attempt.current.key) });
     } catch (error) {
       const status = error instanceof ApiError ? error.status : 0;
-      if (status === 409) {
+      if (status === 409 || (status === 400 && error instanceof ApiError && 'start' in error.fields)) {
+        // Taken meanwhile, or no longer a free time (it passed the lead time): show the current slots.
         dispatch({ type: 'taken' });
       } else if (status === 400 && error instanceof ApiError && Object.keys(error.fields).some((f) => f in SERVER_FIELDS)) {
         const fields: Partial<Record<Field, string>> = {};
