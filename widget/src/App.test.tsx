@@ -204,6 +204,31 @@ describe('launcher and panel', () => {
     expect(part('panel')?.dataset.layout).toBe('floating');
   });
 
+  it('keeps Tab within a full-screen panel, which is modal', async () => {
+    setViewport({ width: 390, height: 800 });
+    await mount();
+    await openPanel();
+    const panel = part('panel')!;
+    expect(panel.getAttribute('aria-modal')).toBe('true');
+    const tab = (shiftKey: boolean) =>
+      act(() => {
+        (shadow.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true }));
+      });
+    // From the panel itself, Shift+Tab wraps round to the last control: the input (send is disabled).
+    await tab(true);
+    expect(shadow.activeElement).toBe(part('input'));
+    await tab(false);
+    expect(shadow.activeElement).toBe(part('close'));
+    await tab(true);
+    expect(shadow.activeElement).toBe(part('input'));
+  });
+
+  it('is not modal when floating', async () => {
+    await mount();
+    await openPanel();
+    expect(part('panel')?.hasAttribute('aria-modal')).toBe(false);
+  });
+
   it('keeps a full-screen panel within the visible area when the on-screen keyboard opens', async () => {
     const viewport = Object.assign(new EventTarget(), { height: 800, offsetTop: 0 });
     Object.defineProperty(window, 'visualViewport', { value: viewport, configurable: true });

@@ -158,6 +158,18 @@ export function App({ api, config, lang, position, store, remote, zone }: AppPro
           focusNext.current = 'launcher';
           setOpen(false);
         }
+        // A full-screen panel hides the page, so Tab cycles within it.
+        if (event.key === 'Tab' && open && layout === 'fullscreen' && panel.current) {
+          const focusable = [...panel.current.querySelectorAll<HTMLElement>('button,input,textarea,a[href]')].filter(
+            (element) => !(element as HTMLButtonElement).disabled && !element.closest('[hidden]'),
+          );
+          const edge = focusable[event.shiftKey ? 0 : focusable.length - 1];
+          const root = panel.current.getRootNode() as ShadowRoot;
+          if (edge && (root.activeElement === edge || root.activeElement === panel.current)) {
+            event.preventDefault();
+            focusable[event.shiftKey ? focusable.length - 1 : 0]?.focus();
+          }
+        }
       }}
     >
       <button
@@ -181,6 +193,7 @@ export function App({ api, config, lang, position, store, remote, zone }: AppPro
           data-part="panel"
           role="dialog"
           aria-label={config.title}
+          aria-modal={layout === 'fullscreen' ? 'true' : undefined}
           data-layout={layout}
           tabIndex={-1}
           ref={panel}
