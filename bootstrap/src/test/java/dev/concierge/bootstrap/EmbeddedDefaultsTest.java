@@ -106,6 +106,11 @@ class EmbeddedDefaultsTest {
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody().isEmpty();
+        // The page's own style sheet: its policy allows no inline styles.
+        client().get().uri("/demo-shop.css").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(new MediaType("text", "css"))
+                .expectBody(String.class).value(css -> assertThat(css).contains("{"));
     }
 
     @Test

@@ -107,6 +107,7 @@ class PostgresApplicationTest {
         client.head().uri("/").exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML);
+        client.get().uri("/demo-shop.css").exchange().expectStatus().isNotFound();
     }
 
     @Test

@@ -6,10 +6,12 @@ import dev.concierge.application.port.in.SignUpTenantUseCase;
 import dev.concierge.application.port.out.Tenants;
 import dev.concierge.bootstrap.config.ConciergeProperties;
 import dev.concierge.bootstrap.home.HomePage;
+import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -27,9 +29,13 @@ public class DemoConfiguration {
         return new DemoTenantSeeder(tenants, signUp, confirm, availability, properties.demo(), environment);
     }
 
-    /** The demo shop page; served from outside {@code static/} so that it exists only while the demo is on. */
+    /**
+     * The demo shop page and its style sheet (its policy allows no inline styles); served from outside
+     * {@code static/} so that they exist only while the demo is on.
+     */
     @Bean
     RouterFunction<ServerResponse> demoPageRoute() {
-        return HomePage.at("pages/demo.html");
+        return HomePage.at("pages/demo.html").and(HomePage.file("/demo-shop.css", "pages/demo-shop.css",
+                new MediaType("text", "css", StandardCharsets.UTF_8)));
     }
 }

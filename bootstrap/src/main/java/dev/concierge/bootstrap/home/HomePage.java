@@ -14,8 +14,8 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The page answered at {@code /}: one HTML file from the class path, read once at start-up (no blocking read per
- * request) and served for GET and HEAD.
+ * The page answered at {@code /} (and a file it needs): one file from the class path, read once at start-up (no
+ * blocking read per request) and served for GET and HEAD.
  */
 public final class HomePage {
 
@@ -29,11 +29,21 @@ public final class HomePage {
      * @return the route for {@code /}
      */
     public static RouterFunction<ServerResponse> at(String classpathLocation) {
+        return file("/", classpathLocation, HTML);
+    }
+
+    /**
+     * @param path              where the file is answered, such as {@code /demo-shop.css}
+     * @param classpathLocation the file
+     * @param type              its media type
+     * @return the route for {@code path}
+     */
+    public static RouterFunction<ServerResponse> file(String path, String classpathLocation, MediaType type) {
         byte[] content = read(classpathLocation);
         return RouterFunctions.route(
-                RequestPredicates.path("/").and(RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD)),
+                RequestPredicates.path(path).and(RequestPredicates.methods(HttpMethod.GET, HttpMethod.HEAD)),
                 request -> ServerResponse.ok()
-                        .contentType(HTML)
+                        .contentType(type)
                         .cacheControl(CacheControl.noCache())
                         .contentLength(content.length)
                         .bodyValue(content));
