@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns the port's tool descriptions, whose arguments are a JSON Schema in a string, into langchain4j's
@@ -22,6 +23,9 @@ import java.util.Map;
 final class ToolSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The most tool descriptions kept translated; the application describes the same few tools on every request. */
+    private static final int MAX_KEPT = 256;
+    private static final Map<ToolSpec, ToolSpecification> KEPT = new ConcurrentHashMap<>();
 
     private ToolSchemas() {
     }
@@ -33,13 +37,21 @@ final class ToolSchemas {
     static List<ToolSpecification> toSpecifications(List<ToolSpec> tools) {
         List<ToolSpecification> specifications = new ArrayList<>(tools.size());
         for (ToolSpec tool : tools) {
-            specifications.add(ToolSpecification.builder()
-                    .name(tool.name())
-                    .description(tool.description())
-                    .parameters(objectSchema(tool))
-                    .build());
+            if (KEPT.size() >= MAX_KEPT) {
+                KEPT.clear();
+            }
+            // A description that fails to translate is not kept: it fails again, every time.
+            specifications.add(KEPT.computeIfAbsent(tool, ToolSchemas::toSpecification));
         }
         return specifications;
+    }
+
+    private static ToolSpecification toSpecification(ToolSpec tool) {
+        return ToolSpecification.builder()
+                .name(tool.name())
+                .description(tool.description())
+                .parameters(objectSchema(tool))
+                .build();
     }
 
     private static JsonObjectSchema objectSchema(ToolSpec tool) {
