@@ -18,6 +18,8 @@ const GREETING = 'Hello! How can I help you today?';
 const OFFLINE_REPLY = 'No language model is configured';
 const VISITOR_KEY = 'concierge:demo:visitor';
 const CONVERSATION_KEY = 'concierge:demo:conversation';
+// Each group of tests, however its steps go, ends within this time.
+const SUITE_TIMEOUT_MS = 180_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** @type {Awaited<ReturnType<typeof startConcierge>>} */
@@ -81,7 +83,7 @@ function timeOfDayPattern(iso) {
   return new RegExp(`(^|\\D)(0?${hour}[:.]${minute}|${hour12}[:.]${minute}\\s?[AaPp]\\.?[Mm])`);
 }
 
-describe('the demo shop page (served under the server\'s own strict CSP)', () => {
+describe('the demo shop page (served under the server\'s own strict CSP)', { timeout: SUITE_TIMEOUT_MS }, () => {
   /** @type {Awaited<ReturnType<typeof openPage>>} */
   let tab;
   let visitorId = '';
@@ -231,7 +233,7 @@ describe('the demo shop page (served under the server\'s own strict CSP)', () =>
   });
 });
 
-describe('host pages on another origin that the tenant allows', () => {
+describe('host pages on another origin that the tenant allows', { timeout: SUITE_TIMEOUT_MS }, () => {
   const PARTS = ['launcher', 'panel', 'title', 'close', 'message', 'input', 'send', 'book'];
   /** @type {Promise<Record<string, Record<string, string | number>>> | undefined} */
   let control;
@@ -299,7 +301,7 @@ describe('host pages on another origin that the tenant allows', () => {
     }
   });});
 
-describe('a widget that may not show', () => {
+describe('a widget that may not show', { timeout: SUITE_TIMEOUT_MS }, () => {
   /** Loads `url` and checks that no widget root appears and exactly one "[Concierge]" error is logged. */
   async function expectNothingButOneError(url) {
     const tab = await openPage(browser);
@@ -327,7 +329,7 @@ describe('a widget that may not show', () => {
   });
 });
 
-describe('a phone-sized viewport (390 × 844)', () => {
+describe('a phone-sized viewport (390 × 844)', { timeout: SUITE_TIMEOUT_MS }, () => {
   it('opens the panel full screen, and its close button closes it', async () => {
     const tab = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
     try {
@@ -355,7 +357,7 @@ describe('a phone-sized viewport (390 × 844)', () => {
   });
 });
 
-describe('the keyboard alone (Tab, Enter, Space, Escape)', () => {
+describe('the keyboard alone (Tab, Enter, Space, Escape)', { timeout: SUITE_TIMEOUT_MS }, () => {
   it('opens the widget, books a slot, and Escape closes it with focus back on the launcher', async () => {
     const tab = await openPage(browser);
     try {
