@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Builds the embeddable widget as one self-contained IIFE script. The output goes
-// straight into the Maven output folder, so the jar ships it as static/widget.js
-// and the Concierge server exposes it at /widget.js.
+// Builds the embeddable widget as one self-contained IIFE script, its style sheet included as a
+// string (the widget adopts it into its shadow root). The output goes straight into the Maven
+// output folder, so the jar ships it as static/widget.js and the Concierge server exposes it at
+// /widget.js.
 export default defineConfig({
   publicDir: false,
   build: {
@@ -10,6 +11,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     minify: true,
+    cssMinify: true,
     sourcemap: false,
     cssCodeSplit: false,
     lib: {
@@ -21,6 +23,6 @@ export default defineConfig({
   },
   test: {
     environment: 'happy-dom',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
   },
 });

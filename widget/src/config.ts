@@ -4,6 +4,22 @@ export interface WidgetConfig {
   clientKey: string;
   /** Base URL of the Concierge API, without a trailing slash. */
   apiBase: string;
+  /** data-lang, when it names a language the widget speaks. */
+  lang?: Language;
+  /** data-position, when it names a known position; overrides the tenant's. */
+  position?: Position;
+}
+
+export type Language = 'en' | 'de';
+export type Position = 'bottom-right' | 'bottom-left' | 'bottom-center';
+
+export const LANGUAGES: readonly Language[] = ['en', 'de'];
+export const POSITIONS: readonly Position[] = ['bottom-right', 'bottom-left', 'bottom-center'];
+
+/** The value when it is one of the allowed ones (any case, surrounding blanks ignored), else undefined. */
+export function oneOf<T extends string>(allowed: readonly T[], raw: string | null | undefined): T | undefined {
+  const value = raw?.trim().toLowerCase();
+  return allowed.find((candidate) => candidate === value);
 }
 
 type ConfigAttribute = 'data-client-id' | 'data-api-base';
@@ -39,10 +55,16 @@ export function findOwnScript(doc: Document): HTMLScriptElement | null {
 
 /** Reads and validates the widget settings from its own <script> tag. */
 export function readWidgetConfig(script: HTMLScriptElement): WidgetConfig {
-  return {
+  const config: WidgetConfig = {
     clientKey: readClientKey(script),
     apiBase: readApiBase(script),
   };
+  // Optional settings: an unknown value falls back to the default rather than hiding the widget.
+  const lang = oneOf(LANGUAGES, script.getAttribute('data-lang')?.slice(0, 2));
+  const position = oneOf(POSITIONS, script.getAttribute('data-position'));
+  if (lang) config.lang = lang;
+  if (position) config.position = position;
+  return config;
 }
 
 function readClientKey(script: HTMLScriptElement): string {
