@@ -173,6 +173,7 @@ describe('the demo shop page (served under the server\'s own strict CSP)', { tim
     const { page } = tab;
     await part(page, 'book').click();
     await part(page, 'booking').waitFor({ state: 'visible' });
+    await part(page, 'slot').first().waitFor({ state: 'visible' });
     assert.equal(await part(page, 'messages').isVisible(), false, 'the booking view replaces the chat');
     assert.match((await part(page, 'zone').textContent()) ?? '', /Berlin/);
     assert.equal(await part(page, 'booking-notice').getAttribute('role'), 'status');

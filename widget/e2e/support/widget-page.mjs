@@ -123,7 +123,8 @@ export async function widgetStyles(page, parts) {
       'text-transform', 'background-color', 'border-top-color', 'padding-top', 'display', 'position'];
     const read = (element) => {
       const style = getComputedStyle(element);
-      const box = element.getBoundingClientRect();
+      // Layout size, not the painted box: a transition running when the styles are read must not count.
+      const box = element instanceof HTMLElement ? { width: element.offsetWidth, height: element.offsetHeight } : element.getBoundingClientRect();
       const out = {};
       for (const p of props) out[p] = style.getPropertyValue(p);
       out.width = Math.round(box.width);
