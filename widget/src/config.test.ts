@@ -95,6 +95,22 @@ describe('readWidgetConfig', () => {
     expect(error.message).toContain('data-api-base');
   });
 
+  it('reads data-lang and data-position, any case', () => {
+    const config = readWidgetConfig(
+      scriptTag({ src: CDN_SRC, 'data-client-id': 'acme', 'data-lang': 'de-AT', 'data-position': ' Bottom-Left ' }),
+    );
+    expect(config.lang).toBe('de');
+    expect(config.position).toBe('bottom-left');
+  });
+
+  it('ignores a language or position it does not know, leaving the defaults', () => {
+    const config = readWidgetConfig(
+      scriptTag({ src: CDN_SRC, 'data-client-id': 'acme', 'data-lang': 'fr', 'data-position': 'top-left' }),
+    );
+    expect(config.lang).toBeUndefined();
+    expect(config.position).toBeUndefined();
+  });
+
   it('requires an API base for an inline script', () => {
     const error = configError({ 'data-client-id': 'acme' });
     expect(error.attribute).toBe('data-api-base');
