@@ -7,9 +7,10 @@ export const HOSTILE_CSS = '* { color: red !important; font-size: 40px }';
 
 /**
  * @param {string} conciergeOrigin where widget.js and the API live
+ * @param {string | undefined} pacedApiBase an API base for the page /paced (a proxy that slows streams down)
  * @returns {Record<string, { html: string, headers?: Record<string, string> }>}
  */
-function pages(conciergeOrigin) {
+function pages(conciergeOrigin, pacedApiBase) {
   const embed = `<script src="${conciergeOrigin}/widget.js" data-client-id="demo" defer></script>`;
   const page = (title, head, body) => `<!doctype html>
 <html lang="en">
@@ -45,17 +46,23 @@ function pages(conciergeOrigin) {
       html: page('A shop with a mistyped key', '', `<script src="${conciergeOrigin}/widget.js" data-client-id="no-such-shop" defer></script>`),
     },
     '/no-widget': { html: page('A plain shop', '', '') },
+    ...(pacedApiBase === undefined ? {} : {
+      '/paced': {
+        html: page('A plain shop', '', `<script src="${conciergeOrigin}/widget.js" data-client-id="demo" data-api-base="${pacedApiBase}" defer></script>`),
+      },
+    }),
   };
 }
 
 /**
- * Serves the host pages on `count` loopback ports.
+ * Serves the host pages on the given loopback ports.
  * @param {string} conciergeOrigin
  * @param {number[]} ports
+ * @param {{ pacedApiBase?: string }} [options]
  * @returns {Promise<{ origins: string[], close: () => Promise<void> }>}
  */
-export async function serveHostPages(conciergeOrigin, ports) {
-  const byPath = pages(conciergeOrigin);
+export async function serveHostPages(conciergeOrigin, ports, options = {}) {
+  const byPath = pages(conciergeOrigin, options.pacedApiBase);
   const handler = (/** @type {import('node:http').IncomingMessage} */ request, /** @type {import('node:http').ServerResponse} */ response) => {
     const path = new URL(request.url ?? '/', 'http://host').pathname;
     const found = byPath[path];
