@@ -15,7 +15,7 @@
 // Needs: npm ci in widget/ (for playwright-core), Java 17+, Chromium at /usr/bin/chromium (or CONCIERGE_CHROMIUM).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM, launchChromium } from '../../widget/e2e/support/browser.mjs';
@@ -149,7 +149,7 @@ try {
 
   console.log(`#### Widget benchmark ${new Date().toISOString().slice(0, 10)}`);
   console.log('');
-  console.log(`Machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; ${chromiumVersion}, headless; ` +
+  console.log(`Machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${loadavg()[0].toFixed(1)} at the end; ${chromiumVersion}, headless; ` +
     `CPU throttling ${CPU_THROTTLE}×; commit ${commit}; widget.js ${bundleSize}. Medians of ${LOADS} loads each, ` +
     `fresh browser context per load, metrics read ${SETTLE_MS} ms after the load event.`);
   console.log('');
