@@ -42,7 +42,7 @@ before(async () => {
   browser = await launchChromium();
   concierge = await startConcierge({ extraOrigins: [allowedOrigin] });
   console.log(`Chromium ${browser.version()} and Concierge on ${concierge.origin} ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  pacing = await startPacingProxy(concierge.origin, await freePort(), 500);
+  pacing = await startPacingProxy(concierge.origin, await freePort(), 1000);
   hosts = await serveHostPages(concierge.origin, [allowedPort, disallowedPort], { pacedApiBase: pacing.origin });
 });
 
@@ -106,7 +106,10 @@ describe('the demo shop page (served under the server\'s own strict CSP)', { tim
 
   it('shows the launcher, which opens the floating panel with the title and the greeting', async () => {
     const { page } = tab;
-    await page.goto(`${concierge.origin}/`);
+    const response = await page.goto(`${concierge.origin}/`);
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    assert.match(policy, /default-src 'self'/);
+    assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval/);
     const launcher = part(page, 'launcher');
     await launcher.waitFor({ state: 'visible' });
     assert.equal(await page.locator('#concierge-widget').count(), 1, 'one widget root');
@@ -243,7 +246,7 @@ describe('host pages on another origin that the tenant allows', { timeout: SUITE
   }
 
   it('shows a streamed reply growing piece by piece, marked as streaming until it is complete', async () => {
-    // The page talks to Concierge through a proxy that holds each server-sent event for half a second.
+    // The page talks to Concierge through a proxy that holds each server-sent event for a second.
     const tab = await openPage(browser);
     try {
       const { page } = tab;
