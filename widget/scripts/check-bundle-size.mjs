@@ -27,6 +27,13 @@ console.log(
     `${BUDGET_BYTES - gzipped} left)`,
 );
 
+// Pages in other encodings than UTF-8 read a script without a charset in their own encoding.
+const nonAscii = readFileSync(bundle).findIndex((byte) => byte > 0x7f);
+if (nonAscii >= 0) {
+  console.error(`Bundle check failed: widget.js has a non-ASCII byte at offset ${nonAscii}; it must be ASCII only.`);
+  process.exit(1);
+}
+
 if (gzipped > BUDGET_BYTES) {
   console.error(`Bundle size check failed: the widget is ${gzipped} bytes gzipped, over the ${BUDGET_BYTES} byte budget.`);
   process.exit(1);

@@ -175,17 +175,83 @@ describe('launcher and panel', () => {
     expect(shadow.activeElement).toBe(part('launcher'));
   });
 
+  it('closes on Escape from the launcher too', async () => {
+    await mount();
+    await openPanel();
+    part('launcher')!.focus();
+    await act(() => {
+      part('launcher')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(part('panel')?.hidden).toBe(true);
+  });
+
   it('goes full screen on a narrow viewport and floats on a wide one', async () => {
     setViewport({ width: 500, height: 800 });
     await mount();
     await openPanel();
     expect(part('panel')?.dataset.layout).toBe('fullscreen');
+    // Covered by the panel, the launcher leaves the tab order until the panel closes.
+    expect(part('launcher')?.hidden).toBe(true);
+    expect(shadow.activeElement).toBe(part('panel'));
+    await click(part('close'));
+    expect(part('launcher')?.hidden).toBe(false);
+    expect(shadow.activeElement).toBe(part('launcher'));
 
     document.body.innerHTML = '';
     setViewport({ width: 1024, height: 768 });
     await mount();
     await openPanel();
     expect(part('panel')?.dataset.layout).toBe('floating');
+  });
+
+  it('keeps Tab within a full-screen panel, which is modal', async () => {
+    setViewport({ width: 390, height: 800 });
+    await mount();
+    await openPanel();
+    const panel = part('panel')!;
+    expect(panel.getAttribute('aria-modal')).toBe('true');
+    const tab = (shiftKey: boolean) =>
+      act(() => {
+        (shadow.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, cancelable: true }));
+      });
+    // From the panel itself, Shift+Tab wraps round to the last control: the input (send is disabled).
+    await tab(true);
+    expect(shadow.activeElement).toBe(part('input'));
+    await tab(false);
+    expect(shadow.activeElement).toBe(part('close'));
+    await tab(true);
+    expect(shadow.activeElement).toBe(part('input'));
+  });
+
+  it('is not modal when floating', async () => {
+    await mount();
+    await openPanel();
+    expect(part('panel')?.hasAttribute('aria-modal')).toBe(false);
+  });
+
+  it('keeps a full-screen panel within the visible area when the on-screen keyboard opens', async () => {
+    const viewport = Object.assign(new EventTarget(), { height: 800, offsetTop: 0 });
+    Object.defineProperty(window, 'visualViewport', { value: viewport, configurable: true });
+    try {
+      setViewport({ width: 390, height: 800 });
+      await mount();
+      await openPanel();
+      const panel = part('panel')!;
+      expect(panel.style.height).toBe('800px');
+
+      viewport.height = 420;
+      viewport.offsetTop = 60;
+      await act(() => {
+        viewport.dispatchEvent(new Event('resize'));
+      });
+      expect(panel.style.height).toBe('420px');
+      expect(panel.style.top).toBe('60px');
+
+      await click(part('close'));
+      expect(panel.style.height).toBe('');
+    } finally {
+      delete (window as { visualViewport?: unknown }).visualViewport;
+    }
   });
 
   it('is driven by window.Concierge through its remote', async () => {
@@ -310,6 +376,16 @@ describe('chat', () => {
     ]);
   });
 
+  it('calls a reply cut off by the network interrupted', async () => {
+    const { streams } = await mount();
+    await openPanel();
+    await send('Hello?');
+    await streams[0]!.emit({ type: 'delta', text: 'Half' });
+    await streams[0]!.fail(new ApiError(0, 'the reply stream ended early'));
+    expect(part('error')?.textContent).toContain('interrupted');
+    expect(parts('message')[2]?.hasAttribute('data-streaming')).toBe(false);
+  });
+
   it('says so kindly when too many messages were sent', async () => {
     const { streams } = await mount();
     await openPanel();
@@ -381,6 +457,11 @@ describe('booking', () => {
     expect(parts('slot').map((slot) => slot.textContent)).toEqual(['03:00', '04:00', '03:00']);
     expect(part('zone')?.textContent).toContain('America/New_York');
     expect(part('zone')?.textContent).toContain('Europe/Berlin');
+
+    await click(part('more-slots'));
+    await settle();
+    expect(api.slots).toHaveBeenCalledTimes(1);
+    expect(part('more-slots')).toBeNull();
 
     await click(part('back'));
     expect(part('booking')).toBeNull();
@@ -479,6 +560,17 @@ describe('booking', () => {
     expect(part('booking-notice')?.textContent).toBe('That time was just taken. Here are the current free times.');
     expect(api.slots).toHaveBeenCalledTimes(2);
     expect(parts('slot').map((slot) => slot.dataset.start)).toEqual(['2026-12-01T08:00:00Z', '2026-12-02T08:00:00Z']);
+    expect(part('booking-form')).toBeNull();
+  });
+
+  it('also refreshes the slots when the server no longer takes the chosen time', async () => {
+    const { api } = await chooseFirstSlot();
+    api.book.mockRejectedValueOnce(new ApiError(400, 'Invalid', { start: 'is not a free slot' }));
+    await fillForm();
+    await click(part('submit-booking'));
+    await settle();
+    expect(api.slots).toHaveBeenCalledTimes(2);
+    expect(part('booking-notice')?.textContent).toContain('just taken');
     expect(part('booking-form')).toBeNull();
   });
 

@@ -111,8 +111,10 @@ export function App({ api, config, lang, position, store, remote, zone }: AppPro
   };
 
   const ask = async (text: string): Promise<void> => {
+    let started = false;
     try {
       await api.chat({ visitorId: store.visitorId(), conversationId: store.conversationId(), message: text }, (event) => {
+        started = true;
         if (event.type === 'delta') chatDispatch({ type: 'delta', text: event.text });
         else if (event.type === 'offer') {
           // An offer shows its slots, unless the visitor is already filling in the form.
@@ -126,7 +128,8 @@ export function App({ api, config, lang, position, store, remote, zone }: AppPro
         } else chatDispatch({ type: 'failed', reason: 'interrupted' });
       });
     } catch (error) {
-      chatDispatch({ type: 'failed', reason: error instanceof ApiError && error.status === 429 ? 'tooMany' : 'sendFailed' });
+      const status = error instanceof ApiError ? error.status : 0;
+      chatDispatch({ type: 'failed', reason: started ? 'interrupted' : status === 429 ? 'tooMany' : 'sendFailed' });
     }
   };
 
@@ -148,6 +151,26 @@ export function App({ api, config, lang, position, store, remote, zone }: AppPro
       class="w"
       data-pos={position}
       style={{ '--p': colours.primary, '--on': colours.text, '--f': config.font || 'system-ui' }}
+      onKeyDown={(event) => {
+        // Escape closes, from the panel or the launcher.
+        if (event.key === 'Escape' && open) {
+          event.stopPropagation();
+          focusNext.current = 'launcher';
+          setOpen(false);
+        }
+        // A full-screen panel hides the page, so Tab cycles within it.
+        if (event.key === 'Tab' && open && layout === 'fullscreen' && panel.current) {
+          const focusable = [...panel.current.querySelectorAll<HTMLElement>('button,input,textarea,a[href]')].filter(
+            (element) => !(element as HTMLButtonElement).disabled && !element.closest('[hidden]'),
+          );
+          const edge = focusable[event.shiftKey ? 0 : focusable.length - 1];
+          const root = panel.current.getRootNode() as ShadowRoot;
+          if (edge && (root.activeElement === edge || root.activeElement === panel.current)) {
+            event.preventDefault();
+            focusable[event.shiftKey ? focusable.length - 1 : 0]?.focus();
+          }
+        }
+      }}
     >
       <button
         type="button"
@@ -157,6 +180,8 @@ export function App({ api, config, lang, position, store, remote, zone }: AppPro
         aria-expanded={open ? 'true' : 'false'}
         aria-controls={PANEL_ID}
         aria-label={`${t(open ? 'closeChat' : 'openChat')}: ${config.title}`}
+        // Under a full-screen panel the launcher can be neither seen nor reached.
+        hidden={open && layout === 'fullscreen'}
         onClick={() => show(!open)}
       >
         <span aria-hidden="true">{config.buttonEmoji || '💬'}</span>
@@ -168,17 +193,11 @@ export function App({ api, config, lang, position, store, remote, zone }: AppPro
           data-part="panel"
           role="dialog"
           aria-label={config.title}
+          aria-modal={layout === 'fullscreen' ? 'true' : undefined}
           data-layout={layout}
           tabIndex={-1}
           ref={panel}
           hidden={!open}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.stopPropagation();
-              focusNext.current = 'launcher';
-              setOpen(false);
-            }
-          }}
         >
           <header class="head">
             {config.logoUrl && <img class="logo" data-part="logo" src={config.logoUrl} alt="" />}

@@ -32,9 +32,13 @@ export function Booking({ t, lang, zone, api, state, dispatch, onBack }: Booking
   const [failure, setFailure] = useState<MessageKey | null>(null);
   // One key per distinct request: a retry of the same request is recognised by the server.
   const attempt = useRef<{ body: string; key: string } | null>(null);
-  const businessZone = state.slots?.timeZone ?? state.booked?.timeZone ?? zone;
+  // Known once slots or a booking came from the server.
+  const businessZone = state.booked?.timeZone ?? state.slots?.timeZone;
 
-  useEffect(() => heading.current?.focus(), [state.stage]);
+  // A new stage takes the focus: the form its first field, the others their heading.
+  useEffect(() => {
+    (state.stage === 'form' ? form.current?.querySelector('input') : heading.current)?.focus();
+  }, [state.stage]);
 
   useEffect(() => {
     if (!state.loading) return;
@@ -84,7 +88,8 @@ export function Booking({ t, lang, zone, api, state, dispatch, onBack }: Booking
       dispatch({ type: 'booked', booking: await api.book(request, attempt.current.key) });
     } catch (error) {
       const status = error instanceof ApiError ? error.status : 0;
-      if (status === 409) {
+      if (status === 409 || (status === 400 && error instanceof ApiError && 'start' in error.fields)) {
+        // Taken meanwhile, or no longer a free time (it passed the lead time): show the current slots.
         dispatch({ type: 'taken' });
       } else if (status === 400 && error instanceof ApiError && Object.keys(error.fields).some((f) => f in SERVER_FIELDS)) {
         const fields: Partial<Record<Field, string>> = {};
@@ -139,7 +144,7 @@ export function Booking({ t, lang, zone, api, state, dispatch, onBack }: Booking
         {t('book')}
       </h3>
       <p class="muted" data-part="zone">
-        {businessZone === zone ? t('zoneSame', { zone }) : t('zoneOther', { local: zone, zone: businessZone })}
+        {!businessZone ? '' : businessZone === zone ? t('zoneSame', { zone }) : t('zoneOther', { local: zone, zone: businessZone })}
       </p>
       <p class="notice" data-part="booking-notice" role="status">
         {notice ? t(notice) : ''}
@@ -180,6 +185,12 @@ export function Booking({ t, lang, zone, api, state, dispatch, onBack }: Booking
           ))
         ))}
 
+      {state.stage === 'slots' && state.offered && (
+        <button type="button" class="link" data-part="more-slots" onClick={() => dispatch({ type: 'open' })}>
+          {t('moreTimes')}
+        </button>
+      )}
+
       {state.stage === 'form' && state.chosen && (
         <form data-part="booking-form" ref={form} noValidate onSubmit={submit}>
           <p>
@@ -219,7 +230,7 @@ export function Booking({ t, lang, zone, api, state, dispatch, onBack }: Booking
       {state.stage === 'done' && state.booked && (
         <div class="done" data-part="booking-confirmed" role="status">
           <p>{t('confirmed', { time: dayAndTime(state.booked.start, zone, lang) })}</p>
-          <p>{t('businessTime', { time: timeOnly(state.booked.start, businessZone, lang), zone: businessZone })}</p>
+          <p>{t('businessTime', { time: timeOnly(state.booked.start, state.booked.timeZone, lang), zone: state.booked.timeZone })}</p>
           <p>{t('confirmedNext')}</p>
         </div>
       )}

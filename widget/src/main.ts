@@ -10,7 +10,7 @@ import { visitorStore } from './storage';
 import { visitorZone } from './time';
 import css from './widget.css?inline';
 
-export interface ConciergeApi {
+interface ConciergeApi {
   open(): void;
   close(): void;
   toggle(): void;
@@ -22,7 +22,7 @@ declare global {
   }
 }
 
-export const ROOT_ID = 'concierge-widget';
+const ROOT_ID = 'concierge-widget';
 
 function report(message: string): void {
   console.error('[Concierge] ' + message);

@@ -93,7 +93,9 @@ const offer: SlotList = { timeZone: 'Europe/Berlin', slots: [slot('2026-12-01T09
 describe('bookingReducer', () => {
   it('loads slots when opened without an offer, and shows an offer at once', () => {
     expect(bookingReducer(initialBooking(), { type: 'open' })).toMatchObject({ loading: true, slots: null, stage: 'slots' });
-    expect(bookingReducer(initialBooking(), { type: 'open', offer })).toMatchObject({ loading: false, slots: offer });
+    expect(bookingReducer(initialBooking(), { type: 'open', offer })).toMatchObject({ loading: false, slots: offer, offered: true });
+    // Loading all free slots replaces the few offered.
+    expect(bookingReducer(initialBooking(offer), { type: 'loaded', slots: offer })).toMatchObject({ offered: false });
   });
 
   it('goes from a chosen slot to the form and back', () => {

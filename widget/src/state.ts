@@ -101,6 +101,8 @@ export interface BookingState {
   notice: MessageKey | null;
   chosen: Slot | null;
   booked: Booking | null;
+  /** The slots are the few an assistant's reply offered, not all free ones. */
+  offered: boolean;
 }
 
 export type BookingAction =
@@ -113,7 +115,16 @@ export type BookingAction =
   | { type: 'booked'; booking: Booking };
 
 export function initialBooking(offer?: SlotList): BookingState {
-  return { stage: 'slots', loading: !offer, slots: offer ?? null, problem: null, notice: null, chosen: null, booked: null };
+  return {
+    stage: 'slots',
+    loading: !offer,
+    slots: offer ?? null,
+    problem: null,
+    notice: null,
+    chosen: null,
+    booked: null,
+    offered: !!offer,
+  };
 }
 
 export function bookingReducer(state: BookingState, action: BookingAction): BookingState {
@@ -121,7 +132,7 @@ export function bookingReducer(state: BookingState, action: BookingAction): Book
     case 'open':
       return initialBooking(action.offer);
     case 'loaded':
-      return { ...state, loading: false, slots: action.slots, problem: null };
+      return { ...state, loading: false, slots: action.slots, problem: null, offered: false };
     case 'loadFailed':
       return { ...state, loading: false, problem: action.problem };
     case 'choose':

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brandColours, contrast, DEFAULT_PRIMARY, DEFAULT_TEXT } from './theme';
 
@@ -25,5 +27,35 @@ describe('brandColours', () => {
 
   it('lets only hex colours through', () => {
     expect(brandColours('red;background:url(x)', 'white')).toEqual({ primary: DEFAULT_PRIMARY, text: DEFAULT_TEXT });
+  });
+});
+
+describe('the default palettes of widget.css', () => {
+  // Vitest runs in the widget folder.
+  const css = readFileSync(resolve('src/widget.css'), 'utf-8');
+  const palette = (block: string): Record<string, string> =>
+    Object.fromEntries([...block.matchAll(/--(\w+):\s*(#[0-9a-f]{3,6})/gi)].map((match) => [match[1], match[2]]));
+  const light = palette(/\.w \{([^}]*)\}/.exec(css)?.[1] ?? '');
+  const dark = palette(/prefers-color-scheme: dark\)\s*\{\s*\.w \{([^}]*)\}/.exec(css)?.[1] ?? '');
+
+  it.each([
+    ['light', light],
+    ['dark', dark],
+  ])('passes WCAG AA for text in the %s scheme', (_scheme, colours) => {
+    expect(Object.keys(colours)).toEqual(expect.arrayContaining(['bg', 'fg', 'mute', 'soft', 'link', 'err', 'edge']));
+    const pairs: [string, string][] = [
+      ['fg', 'bg'],
+      ['fg', 'soft'],
+      ['mute', 'bg'],
+      ['mute', 'soft'],
+      ['link', 'bg'],
+      ['link', 'soft'],
+      ['err', 'bg'],
+    ];
+    for (const [text, background] of pairs) {
+      expect(contrast(colours[text]!, colours[background]!), `${text} on ${background}`).toBeGreaterThanOrEqual(4.5);
+    }
+    // Borders of inputs and slot buttons: 3:1 for user interface components.
+    expect(contrast(colours.edge!, colours.bg!)).toBeGreaterThanOrEqual(3);
   });
 });
