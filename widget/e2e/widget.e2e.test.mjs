@@ -352,7 +352,7 @@ describe('a widget that may not show', { timeout: SUITE_TIMEOUT_MS }, () => {
 });
 
 describe('a phone-sized viewport (390 × 844)', { timeout: SUITE_TIMEOUT_MS }, () => {
-  it('opens the panel full screen, and its close button closes it', async () => {
+  it('opens the panel full screen and modal, and its close button closes it', async () => {
     const tab = await openPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
     try {
       const { page } = tab;
@@ -370,9 +370,22 @@ describe('a phone-sized viewport (390 × 844)', { timeout: SUITE_TIMEOUT_MS }, (
           `${name} is on the screen: ${JSON.stringify(inner)}`);
       }
       assert.equal(await part(page, 'input').evaluate((el) => getComputedStyle(el).fontSize), '16px', 'no zoom on focus');
+
+      // Full screen, the panel is modal: it covers the launcher, holds the focus itself (so the phone's keyboard
+      // does not pop up), and Tab stays inside it.
+      assert.equal(await panel.getAttribute('aria-modal'), 'true');
+      assert.equal(await part(page, 'launcher').isVisible(), false, 'the launcher is covered');
+      await eventually(async () => assert.equal((await focused(page)).part, 'panel', 'focus is on the panel'));
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        const now = await focused(page);
+        assert.ok(now.inPanel, `Tab ${i + 1} stays in the panel, not on ${now.part ?? now.tag}`);
+      }
+
       await part(page, 'close').click();
       await part(page, 'panel').waitFor({ state: 'hidden' });
       assert.equal(await part(page, 'launcher').getAttribute('aria-expanded'), 'false');
+      await eventually(async () => assert.equal((await focused(page)).part, 'launcher', 'focus is back on the launcher'));
     } finally {
       await tab.close();
     }
@@ -390,7 +403,11 @@ describe('the keyboard alone (Tab, Enter, Space, Escape)', { timeout: SUITE_TIME
       await tabTo(page, (f) => f.part === 'launcher', 'the launcher');
       await page.keyboard.press('Enter');
       await part(page, 'panel').waitFor({ state: 'visible' });
-      await eventually(async () => assert.equal((await focused(page)).inPanel, true, 'focus moved into the panel'));
+      await eventually(async () => {
+        const now = await focused(page);
+        assert.equal(now.inPanel, true, 'focus moved into the panel');
+        assert.equal(now.part, 'input', 'the floating panel puts focus on the message input');
+      });
 
       await tabTo(page, (f) => f.part === 'book', 'the booking button');
       await page.keyboard.press('Enter');
