@@ -445,3 +445,43 @@ describe('the keyboard alone (Tab, Enter, Space, Escape)', { timeout: SUITE_TIME
     }
   });
 });
+
+describe('a slot someone else books meanwhile', { timeout: SUITE_TIMEOUT_MS }, () => {
+  it('is refused with a notice, and the slots shown no longer include it', async () => {
+    const tab = await openPage(browser);
+    try {
+      const { page } = tab;
+      await page.goto(`${concierge.origin}/`);
+      await openWidget(page);
+      await part(page, 'book').click();
+      const slot = part(page, 'slot').first();
+      await slot.waitFor({ state: 'visible' });
+      const start = (await slot.getAttribute('data-start')) ?? '';
+      await slot.click();
+      await part(page, 'booking-form').waitFor({ state: 'visible' });
+      await page.locator('input[name="name"]').fill('Second Visitor');
+      await page.locator('input[name="email"]').fill(`second-${Date.now()}@example.com`);
+      await page.locator('input[type="checkbox"][name="consent"]').check();
+      assert.equal(await part(page, 'booking-notice').textContent(), '', 'no news yet');
+
+      // Another visitor books the same slot first.
+      const first = await fetch(`${concierge.origin}/api/v1/widget/demo/bookings`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: concierge.origin },
+        body: JSON.stringify({ start, name: 'First Visitor', email: `first-${Date.now()}@example.com` }),
+      });
+      assert.equal(first.status, 201);
+
+      const refused = page.waitForResponse((r) => r.url().includes('/api/v1/widget/demo/bookings') && r.request().method() === 'POST');
+      await part(page, 'submit-booking').click();
+      assert.equal((await refused).status(), 409);
+      await eventually(async () => assert.notEqual(((await part(page, 'booking-notice').textContent()) ?? '').trim(), '', 'a notice says why'));
+      await part(page, 'slot').first().waitFor({ state: 'visible' });
+      assert.equal(await page.locator(`[data-part="slot"][data-start="${start}"]`).count(), 0, 'the taken slot is gone from the list');
+      assert.equal(await part(page, 'booking-confirmed').count(), 0);
+      assert.deepEqual(tab.pageErrors, []);
+    } finally {
+      await tab.close();
+    }
+  });
+});
