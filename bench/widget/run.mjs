@@ -118,6 +118,30 @@ async function measureOpen() {
   }
 }
 
+/**
+ * One traced load of the page with the widget: how long the renderer's main thread spent evaluating widget.js
+ * (its top-level code, up to the configuration request) and in calls into widget.js afterwards (the answer's
+ * handling, rendering, timers), in ms, from Chromium's trace events.
+ */
+async function traceLoad() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8'] });
+    await page.goto(`${hostOrigin}/plain`, { waitUntil: 'load' });
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
+    const fromWidget = (e) => String(e.args?.data?.url ?? '').endsWith('/widget.js');
+    const evaluation = events.find((e) => e.name === 'EvaluateScript' && e.ph === 'X' && fromWidget(e));
+    if (evaluation === undefined) throw new Error('no evaluation of widget.js in the trace');
+    const sameThread = (e) => e.pid === evaluation.pid && e.tid === evaluation.tid && e.ph === 'X';
+    const calls = events.filter((e) => sameThread(e) && e.name === 'FunctionCall' && fromWidget(e));
+    return { evaluate: evaluation.dur / 1000, calls: calls.reduce((sum, e) => sum + e.dur, 0) / 1000 };
+  } finally {
+    await context.close();
+  }
+}
+
 try {
   log('warming up (not counted)');
   await measureLoad('/no-widget', false);
@@ -134,6 +158,9 @@ try {
     const last = (list) => list[list.length - 1];
     log(`load ${i}/${LOADS}: script ${ms(last(without).script)} without, ${ms(last(withWidget).script)} with; open ${ms(last(opens))}`);
   }
+
+  const traces = [];
+  for (let i = 0; i < 5; i++) traces.push(await traceLoad());
 
   const m = (list, key) => median(list.map((x) => x[key]));
   const scriptCost = m(withWidget, 'script') - m(without, 'script');
@@ -155,7 +182,10 @@ try {
   console.log('');
   console.log('| Figure | Without widget | With widget | Widget costs | Goal |');
   console.log('|---|---:|---:|---:|---:|');
-  console.log(`| Main-thread script on load (ScriptDuration) | ${ms(m(without, 'script'))} | ${ms(m(withWidget, 'script'))} | ${ms(scriptCost)} ${scriptCost <= 10 ? '✓' : '✗'} | ≤ 10 ms |`);
+  const fewest = (list, key) => Math.min(...list.map((x) => x[key]));
+  console.log(`| Main-thread script on load (ScriptDuration) | ${ms(m(without, 'script'))} | ${ms(m(withWidget, 'script'))} (min ${ms(fewest(withWidget, 'script'))}) | ${ms(scriptCost)} ${scriptCost <= 10 ? '✓' : '✗'} | ≤ 10 ms |`);
+  console.log(`| … of which evaluating widget.js (trace, 5 loads) | | ${ms(m(traces, 'evaluate'))} | | |`);
+  console.log(`| … of which calls into widget.js after that (trace, 5 loads) | | ${ms(m(traces, 'calls'))} | | |`);
   console.log(`| Main-thread tasks on load (TaskDuration) | ${ms(m(without, 'task'))} | ${ms(m(withWidget, 'task'))} | ${ms(m(withWidget, 'task') - m(without, 'task'))} | |`);
   console.log(`| Style and layout on load | ${ms(m(without, 'layout'))} | ${ms(m(withWidget, 'layout'))} | ${ms(m(withWidget, 'layout') - m(without, 'layout'))} | |`);
   console.log(`| Launcher click to panel interactive | | ${ms(median(opens))} (min ${ms(Math.min(...opens))}, max ${ms(Math.max(...opens))}) | | |`);
