@@ -3,7 +3,8 @@
 // does not allow), a phone-sized viewport, and booking with the keyboard alone.
 //
 // Run: npm run e2e (CONCIERGE_JAR = the jar to test, default ../bootstrap/target/concierge.jar;
-// CONCIERGE_CHROMIUM = the browser, default /usr/bin/chromium).
+// CONCIERGE_CHROMIUM = the browser, default /usr/bin/chromium; CONCIERGE_E2E_KEEP_DATA=1 keeps the server's
+// temporary folder with its log and outbox).
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
