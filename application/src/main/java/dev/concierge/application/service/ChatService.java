@@ -44,12 +44,14 @@ import reactor.core.publisher.Signal;
  * visitor's message is stored while the model is asked, and kept when the model fails. Tools run here, with the
  * tenant and visitor of the request, never values the model made up: the model can look up free slots and offer
  * some, and an offer becomes buttons in the widget; it can never book. Booking words in the visitor's message always
- * lead to an offer, whatever the model did. Limits and the daily token budget are checked before the model is asked;
- * when one is reached, or the model is unavailable, the visitor gets a polite reply of the platform's own.
+ * lead to an offer, whatever the model did. When a limit or the daily token budget is reached, or the model is
+ * unavailable, the visitor gets a polite reply of the platform's own.
  *
- * <p>Latency: the work before the model is asked (limits, the conversation and its history, the tenant's settings,
- * which are kept as long as its published widget is) runs at the same time, and the writes after the answer (the
- * reply, the token count) too, so a message costs the model's time plus about two database round trips.
+ * <p>Latency: the lookups (the conversation and its history, the tenant's settings, which are kept as long as its
+ * published widget is) and the limit checks run at the same time; the model is asked meanwhile and its answer held
+ * back until the limits admit the message (unless this instance saw the visitor refused or the tenant near a limit:
+ * then the limits come first); the writes after the answer (the reply, the token count) run together. A refused
+ * message does not stay in the store and gets nothing of the model's answer.
  */
 public final class ChatService implements ChatUseCase {
 
