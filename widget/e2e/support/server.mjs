@@ -16,6 +16,16 @@ const PRODUCTION_SETTINGS = [
   'LLM_PROVIDER', 'LLM_BASE_URL', 'OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'CONCIERGE_DEMO_ENABLED',
 ];
 
+/**
+ * A lead time of an hour or a little more, chosen so that the earliest bookable moment falls halfway between two of
+ * the demo's half-hourly slot starts: the first slot offered then stays bookable for at least a quarter of an hour,
+ * longer than the tests take to book it.
+ */
+function leadTimeAwayFromSlotStarts() {
+  const minutes = new Date().getMinutes() % 30;
+  return `${60 + ((15 - minutes + 30) % 30)}m`;
+}
+
 /** A free TCP port on the loopback address. */
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -56,6 +66,7 @@ export async function startConcierge(options = {}) {
     PORT: String(port),
     SERVER_ADDRESS: '127.0.0.1',
     CONCIERGE_DEMO_ORIGINS: [origin, ...(options.extraOrigins ?? [])].join(','),
+    CONCIERGE_APPOINTMENTS_LEAD_TIME: leadTimeAwayFromSlotStarts(),
   });
   const log = createWriteStream(logFile);
   const child = spawn('java', [`@${JVM_OPTIONS}`, '-jar', jar], { env, stdio: ['ignore', 'pipe', 'pipe'] });
