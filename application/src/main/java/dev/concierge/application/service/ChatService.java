@@ -175,7 +175,7 @@ public final class ChatService implements ChatUseCase {
     private Mono<String> admitted(PublishedWidget widget, ChatCommand command, Instant now) {
         String tenant = widget.tenantId().toString();
         String window = "chat-tenant:" + tenant + "@" + policy.perTenant().windowStart(now).getEpochSecond();
-        Instant dayEnd = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dayEnd = dayEnd(now);
         return Mono.zip(
                         rollingLimits.tryAcquire(visitorKey(widget, command), policy.perVisitor(), now),
                         counters.increment(window, now, policy.perTenant().windowEnd(now)),
@@ -337,7 +337,7 @@ public final class ChatService implements ChatUseCase {
     private Mono<ChatEvent> finish(PublishedWidget widget, Conversation conversation, String text, int input,
             int output, boolean fallback) {
         Instant now = clock.instant();
-        Instant dayEnd = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dayEnd = dayEnd(now);
         Mono<Long> charged = input + output == 0 ? Mono.just(0L)
                 : usage.add(tokenKey(widget.tenantId().toString(), now), input + output, now, dayEnd)
                         .doOnNext(total -> nearBudget(widget, total, now, dayEnd));
@@ -361,6 +361,11 @@ public final class ChatService implements ChatUseCase {
             }
         }
         return kept.isEmpty() ? " " : kept.toString();
+    }
+
+    /** When the UTC day of {@code now} ends: the daily token budget's window. */
+    private static Instant dayEnd(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static String tokenKey(String tenant, Instant now) {
